@@ -1,0 +1,14 @@
+namespace AutoResumeFiller.Data;
+
+/// <summary>Why a backup was made; read from its file name.</summary>
+public enum BackupKind
+{
+    /// <summary>Taken automatically before a save (<c>auto_backup_YYYYMMDD_HHMMSS.zip</c>); the newest <see cref="UserDataManagerOptions.MaxAutoBackups"/> are kept.</summary>
+    Auto,
+
+    /// <summary>Taken on request with <see cref="UserDataManager.BackupData"/> (<c>{name}_YYYYMMDD_HHMMSS.zip</c>); never rotated.</summary>
+    Manual,
+
+    /// <summary>Taken by <see cref="UserDataManager.RestoreFromBackup"/> just before it changes anything (<c>pre_restore_YYYYMMDD_HHMMSS.zip</c>); never rotated.</summary>
+    PreRestore,
+}

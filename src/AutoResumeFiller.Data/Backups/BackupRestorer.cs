@@ -1,0 +1,126 @@
+using System.IO.Abstractions;
+using System.IO.Compression;
+using AutoResumeFiller.Data.IO;
+
+namespace AutoResumeFiller.Data.Backups;
+
+/// <summary>
+/// Writes a verified backup's files back into the data directory, each atomically through a temp file and
+/// re-checked against its SHA-256 as it is written (the archive is not trusted to stay unchanged after
+/// verification). For full backups, <c>config.yaml</c>, <c>resumes/</c> and <c>cover_letters/</c> end up
+/// matching the backup exactly. Caller holds the exclusive lock.
+/// </summary>
+internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, AtomicFileWriter writer, PosixPermissions permissions)
+{
+    public void Restore(string backupPath, BackupMetadata metadata, BackupKind kind)
+    {
+        var records = metadata.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var targets = records.Keys
+            .Where(name => name != BackupMetadata.EntryName)
+            .ToDictionary(name => name, name => TargetPath(name, kind), StringComparer.Ordinal);
+        foreach (var target in targets.Values)
+        {
+            RefuseLinkedFolders(target);
+        }
+
+        using var stream = fileSystem.FileStream.New(backupPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+
+        // The profile first: it is what matters most, and if anything later fails the pre-restore backup undoes it.
+        var profileEntry = BackupEntryNames.ProfileEntry(kind);
+        foreach (var name in targets.Keys.OrderBy(n => n == profileEntry ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal))
+        {
+            Extract(zip, records[name], targets[name], backupPath);
+        }
+
+        if (kind == BackupKind.Auto)
+        {
+            return;
+        }
+
+        if (!targets.ContainsKey(BackupEntryNames.Config) && fileSystem.File.Exists(layout.ConfigPath))
+        {
+            fileSystem.File.Delete(layout.ConfigPath);
+        }
+
+        var keep = new HashSet<string>(targets.Values, StringComparer.Ordinal);
+        RemoveFilesNotIn(layout.ResumesFolder, keep);
+        RemoveFilesNotIn(layout.CoverLettersFolder, keep);
+    }
+
+    private void Extract(ZipArchive zip, BackupFileRecord record, string target, string backupPath)
+    {
+        var entry = zip.GetEntry(record.Path)
+            ?? throw new InvalidBackupException(backupPath, [$"'{record.Path}' disappeared from the archive after verification"]);
+        var folder = fileSystem.Path.GetDirectoryName(target)!;
+        if (!fileSystem.Directory.Exists(folder))
+        {
+            EnsurePrivateFolders(folder);
+        }
+
+        writer.Write(target, output =>
+        {
+            using var content = entry.Open();
+            var (bytes, sha256) = HashingCopy.Copy(content, output, record.SizeBytes, null, CancellationToken.None);
+            if (bytes != record.SizeBytes || !string.Equals(sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidBackupException(backupPath, [$"'{record.Path}' changed after verification"]);
+            }
+        });
+    }
+
+    private void EnsurePrivateFolders(string folder)
+    {
+        var parent = fileSystem.Path.GetDirectoryName(folder);
+        if (parent is not null && !fileSystem.Directory.Exists(parent))
+        {
+            EnsurePrivateFolders(parent);
+        }
+
+        permissions.EnsurePrivateDirectory(folder);
+    }
+
+    private string TargetPath(string entryName, BackupKind kind)
+    {
+        var relative = kind == BackupKind.Auto ? BackupEntryNames.FullProfile : entryName;
+        var full = fileSystem.Path.GetFullPath(fileSystem.Path.Combine(layout.Root, relative.Replace('/', fileSystem.Path.DirectorySeparatorChar)));
+        var root = layout.Root.TrimEnd(fileSystem.Path.DirectorySeparatorChar) + fileSystem.Path.DirectorySeparatorChar;
+
+        // Verification already confines names; this is the last line of defence before writing.
+        return full.StartsWith(root, StringComparison.Ordinal)
+            ? full
+            : throw new InvalidBackupException(entryName, [$"entry '{entryName}' resolves outside the data directory"]);
+    }
+
+    /// <summary>Refuses to write through a folder that is a symbolic link (it could point outside the data directory).</summary>
+    private void RefuseLinkedFolders(string target)
+    {
+        for (var folder = fileSystem.Path.GetDirectoryName(target); folder is not null && folder.Length > layout.Root.Length; folder = fileSystem.Path.GetDirectoryName(folder))
+        {
+            var info = fileSystem.DirectoryInfo.New(folder);
+            if (info.Exists && info.LinkTarget is not null)
+            {
+                throw new UserDataException(
+                    $"Refusing to restore into '{folder}': it is a symbolic link.",
+                    "Replace the link with a real folder (or remove it), then restore again; nothing was changed by this restore.");
+            }
+        }
+    }
+
+    private void RemoveFilesNotIn(string folder, HashSet<string> keep)
+    {
+        if (!fileSystem.Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var enumeration = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+        foreach (var file in fileSystem.Directory.EnumerateFiles(folder, "*", enumeration).ToList())
+        {
+            if (!keep.Contains(fileSystem.Path.GetFullPath(file)))
+            {
+                fileSystem.File.Delete(file);
+            }
+        }
+    }
+}

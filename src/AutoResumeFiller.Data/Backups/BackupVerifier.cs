@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.IO.Abstractions;
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace AutoResumeFiller.Data.Backups;
+
+/// <summary>
+/// Checks a backup archive without trusting it: entry names confined to the data layout, no duplicates or
+/// links, sizes and compression ratios within limits (zip-bomb guard), every file present with the size and
+/// SHA-256 recorded in <c>metadata.json</c>, and the profile inside valid. Never throws for a bad archive.
+/// </summary>
+internal sealed class BackupVerifier(IFileSystem fileSystem)
+{
+    /// <summary>More than any real data directory holds; a larger claim is an attack or corruption.</summary>
+    public const long MaxTotalUncompressedBytes = 4L * 1024 * 1024 * 1024;
+
+    public const int MaxEntries = 100_000;
+
+    private const int MaxMetadataBytes = 16 * 1024 * 1024;
+
+    // Deflate cannot compress better than about 1032:1; a larger claimed ratio is a lie.
+    private const double MaxCompressionRatio = 1100;
+
+    private const int UnixFileTypeMask = 0xF000;
+    private const int UnixSymlink = 0xA000;
+
+    public Result Verify(string backupPath)
+    {
+        var problems = new List<string>();
+        try
+        {
+            var file = fileSystem.FileInfo.New(backupPath);
+            if (!file.Exists)
+            {
+                return Fail(problems, "the file does not exist");
+            }
+
+            if (file.LinkTarget is not null)
+            {
+                return Fail(problems, "the backup is a symbolic link; only regular files are trusted");
+            }
+
+            using var stream = fileSystem.FileStream.New(backupPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            return VerifyArchive(zip, problems);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or JsonException or OverflowException)
+        {
+            problems.Add($"the archive cannot be read: {ex.Message}");
+            return new Result(problems, null, null);
+        }
+    }
+
+    private static Result VerifyArchive(ZipArchive zip, List<string> problems)
+    {
+        if (zip.Entries.Count > MaxEntries)
+        {
+            return Fail(problems, string.Create(CultureInfo.InvariantCulture, $"the archive has {zip.Entries.Count} entries, more than the {MaxEntries} allowed"));
+        }
+
+        var metadata = ReadMetadata(zip, problems);
+        var kind = BackupMetadata.ParseKind(metadata?.Kind);
+        if (metadata is not null && kind is null)
+        {
+            problems.Add($"metadata.json has an unknown kind '{metadata.Kind}'");
+        }
+
+        var files = CheckEntries(zip, kind ?? BackupKind.Manual, problems);
+        if (metadata is null)
+        {
+            return new Result(problems, null, null);
+        }
+
+        CheckRecords(files, metadata, kind ?? BackupKind.Manual, problems);
+        return new Result(problems, metadata, kind);
+    }
+
+    private static Dictionary<string, ZipArchiveEntry> CheckEntries(ZipArchive zip, BackupKind kind, List<string> problems)
+    {
+        var files = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            var name = entry.FullName;
+            var shown = Shown(name);
+            if (!seen.Add(name))
+            {
+                problems.Add($"entry '{shown}' appears more than once");
+                continue;
+            }
+
+            if (!BackupEntryNames.IsSafe(name.TrimEnd('/')))
+            {
+                problems.Add($"entry '{shown}' has an unsafe name (absolute, '..', backslash, drive or control characters)");
+                continue;
+            }
+
+            if (((entry.ExternalAttributes >> 16) & UnixFileTypeMask) == UnixSymlink)
+            {
+                problems.Add($"entry '{shown}' is a symbolic link");
+                continue;
+            }
+
+            if (name.EndsWith('/'))
+            {
+                continue; // A folder entry carries no data; its files are checked on their own.
+            }
+
+            if (name != BackupMetadata.EntryName && !BackupEntryNames.IsAllowed(name, kind))
+            {
+                problems.Add($"entry '{shown}' is outside the data layout of a {BackupMetadata.KindName(kind)} backup");
+                continue;
+            }
+
+            total += entry.Length;
+            if (entry.Length > 1024 * 1024 && entry.Length > entry.CompressedLength * MaxCompressionRatio)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"entry '{shown}' claims {entry.Length} bytes from {entry.CompressedLength} compressed (impossible ratio: zip bomb or corruption)"));
+                continue;
+            }
+
+            files[name] = entry;
+        }
+
+        if (total > MaxTotalUncompressedBytes)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the archive claims {total} uncompressed bytes, more than the {MaxTotalUncompressedBytes} allowed"));
+            files.Clear();
+        }
+
+        return files;
+    }
+
+    private static void CheckRecords(Dictionary<string, ZipArchiveEntry> files, BackupMetadata metadata, BackupKind kind, List<string> problems)
+    {
+        var listed = new HashSet<string>(StringComparer.Ordinal) { BackupMetadata.EntryName };
+        foreach (var record in metadata.Files)
+        {
+            if (!listed.Add(record.Path))
+            {
+                problems.Add($"metadata.json lists '{Shown(record.Path)}' more than once");
+                continue;
+            }
+
+            if (!files.TryGetValue(record.Path, out var entry))
+            {
+                problems.Add($"'{Shown(record.Path)}' is listed in metadata.json but missing from the archive");
+                continue;
+            }
+
+            CheckContent(entry, record, problems);
+        }
+
+        foreach (var name in files.Keys.Where(n => !listed.Contains(n)))
+        {
+            problems.Add($"entry '{Shown(name)}' is not listed in metadata.json");
+        }
+
+        var profileEntry = BackupEntryNames.ProfileEntry(kind);
+        if (!listed.Contains(profileEntry))
+        {
+            problems.Add($"the backup holds no profile ({profileEntry})");
+        }
+    }
+
+    private static void CheckContent(ZipArchiveEntry entry, BackupFileRecord record, List<string> problems)
+    {
+        var shown = Shown(record.Path);
+        if (entry.Length != record.SizeBytes)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{shown}' is {entry.Length} bytes in the archive but {record.SizeBytes} in metadata.json"));
+            return;
+        }
+
+        try
+        {
+            using var content = entry.Open();
+            var isProfile = record.Path is BackupEntryNames.AutoProfile or BackupEntryNames.FullProfile;
+            using var copy = isProfile ? new MemoryStream() : null;
+            var (bytes, sha256) = HashingCopy.Copy(content, copy, record.SizeBytes, null, CancellationToken.None);
+            if (bytes != record.SizeBytes)
+            {
+                problems.Add($"'{shown}' does not decompress to the {record.SizeBytes} bytes recorded");
+            }
+            else if (!string.Equals(sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"'{shown}' fails its SHA-256 check (expected {Shown(record.Sha256)}, found {sha256})");
+            }
+            else if (copy is not null)
+            {
+                CheckProfile(copy, shown, problems);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+        {
+            problems.Add($"'{shown}' cannot be decompressed: {ex.Message}");
+        }
+    }
+
+    private static void CheckProfile(MemoryStream copy, string shown, List<string> problems)
+    {
+        if (copy.Length > UserDataManager.MaxProfileBytes)
+        {
+            problems.Add($"'{shown}' is larger than a profile may be");
+            return;
+        }
+
+        try
+        {
+            var profile = UserProfileSerializer.Deserialize(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+            foreach (var error in UserProfileValidator.Validate(profile))
+            {
+                problems.Add($"the profile in the backup is invalid: {error}");
+            }
+        }
+        catch (ProfileCorruptedException ex)
+        {
+            problems.Add($"the profile in the backup is corrupted: {ex.Message}");
+        }
+    }
+
+    private static BackupMetadata? ReadMetadata(ZipArchive zip, List<string> problems)
+    {
+        var entries = zip.Entries.Where(e => e.FullName == BackupMetadata.EntryName).ToList();
+        if (entries.Count != 1)
+        {
+            problems.Add(entries.Count == 0 ? "metadata.json is missing" : "metadata.json appears more than once");
+            return null;
+        }
+
+        var entry = entries[0];
+        if (entry.Length > MaxMetadataBytes)
+        {
+            problems.Add("metadata.json is too large");
+            return null;
+        }
+
+        try
+        {
+            using var content = entry.Open();
+            using var buffer = new MemoryStream();
+            var (bytes, _) = HashingCopy.Copy(content, buffer, MaxMetadataBytes, null, CancellationToken.None);
+            if (bytes < 0)
+            {
+                problems.Add("metadata.json is too large");
+                return null;
+            }
+
+            var metadata = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BackupJsonContext.Default.BackupMetadata);
+            if (metadata?.Files is null || metadata.Files.Any(f => f is null))
+            {
+                problems.Add("metadata.json has no valid file list");
+                return null;
+            }
+
+            return metadata;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException or NotSupportedException or InvalidOperationException)
+        {
+            problems.Add($"metadata.json cannot be read: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static string Shown(string name)
+    {
+        var clean = new string([.. name.Select(c => char.IsControl(c) ? '?' : c)]);
+        return clean.Length > 120 ? clean[..120] + "…" : clean;
+    }
+
+    private static Result Fail(List<string> problems, string problem)
+    {
+        problems.Add(problem);
+        return new Result(problems, null, null);
+    }
+
+    /// <summary>The problems found, and the metadata and kind when they could be read.</summary>
+    public sealed record Result(IReadOnlyList<string> Problems, BackupMetadata? Metadata, BackupKind? Kind);
+}

@@ -1,0 +1,51 @@
+using System.IO.Abstractions;
+
+namespace AutoResumeFiller.Data.IO;
+
+/// <summary>The paths of the data directory's layout (DESIGN §3), computed once.</summary>
+internal sealed class DataLayout
+{
+    public const string DataFolderName = "data";
+    public const string ProfileFileName = "user_profile.json";
+    public const string LockFileName = ".user_profile.lock";
+    public const string ConfigFileName = "config.yaml";
+    public const string ResumesFolderName = "resumes";
+    public const string CoverLettersFolderName = "cover_letters";
+    public const string BackupsFolderName = "backups";
+    public const string LogsFolderName = "logs";
+
+    public DataLayout(IFileSystem fileSystem, string root)
+    {
+        var path = fileSystem.Path;
+        Root = root;
+        DataFolder = path.Combine(root, DataFolderName);
+        ProfilePath = path.Combine(DataFolder, ProfileFileName);
+        LockPath = path.Combine(DataFolder, LockFileName);
+        ConfigPath = path.Combine(root, ConfigFileName);
+        ResumesFolder = path.Combine(root, ResumesFolderName);
+        CoverLettersFolder = path.Combine(root, CoverLettersFolderName);
+        BackupsFolder = path.Combine(root, BackupsFolderName);
+        LogsFolder = path.Combine(root, LogsFolderName);
+    }
+
+    public string Root { get; }
+
+    public string DataFolder { get; }
+
+    public string ProfilePath { get; }
+
+    public string LockPath { get; }
+
+    public string ConfigPath { get; }
+
+    public string ResumesFolder { get; }
+
+    public string CoverLettersFolder { get; }
+
+    public string BackupsFolder { get; }
+
+    public string LogsFolder { get; }
+
+    /// <summary>Every folder of the layout, parents first.</summary>
+    public IEnumerable<string> Folders => [Root, DataFolder, ResumesFolder, CoverLettersFolder, BackupsFolder, LogsFolder];
+}

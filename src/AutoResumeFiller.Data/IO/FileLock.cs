@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.IO.Abstractions;
+using AutoResumeFiller.Data.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace AutoResumeFiller.Data.IO;
+
+/// <summary>
+/// A reader/writer lock between threads and processes, made of OS file locks through <see cref="FileShare"/>
+/// on a lock file that is never renamed or deleted: readers open it with <see cref="FileShare.Read"/>
+/// (shared), writers with <see cref="FileShare.None"/> (exclusive). Waits poll with exponential backoff.
+/// </summary>
+internal sealed class FileLock(IFileSystem fileSystem, string lockPath, TimeSpan timeout, ILogger logger)
+{
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(100);
+
+    public string LockPath => lockPath;
+
+    public IDisposable Acquire(bool exclusive)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var delay = FirstDelay;
+        while (true)
+        {
+            if (TryOpen(exclusive, out var held, out var busy))
+            {
+                return held;
+            }
+
+            var wait = NextWait(started, ref delay, exclusive, busy);
+            Thread.Sleep(wait);
+        }
+    }
+
+    public async Task<IDisposable> AcquireAsync(bool exclusive, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var delay = FirstDelay;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (TryOpen(exclusive, out var held, out var busy))
+            {
+                return held;
+            }
+
+            var wait = NextWait(started, ref delay, exclusive, busy);
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private TimeSpan NextWait(long started, ref TimeSpan delay, bool exclusive, IOException busy)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var remaining = timeout - elapsed;
+        if (remaining <= TimeSpan.Zero)
+        {
+            Log.LockTimedOut(logger, lockPath, exclusive, elapsed.TotalMilliseconds);
+            throw new DataLockTimeoutException(lockPath, elapsed, exclusive, busy);
+        }
+
+        // Jitter keeps competing processes from retrying in lockstep.
+        var wait = TimeSpan.FromTicks((long)(delay.Ticks * (0.5 + Random.Shared.NextDouble())));
+        delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
+        return wait < remaining ? wait : remaining;
+    }
+
+    private bool TryOpen(bool exclusive, out IDisposable held, out IOException busy)
+    {
+        try
+        {
+            held = fileSystem.FileStream.New(
+                lockPath,
+                FileMode.OpenOrCreate,
+                exclusive ? FileAccess.ReadWrite : FileAccess.Read,
+                exclusive ? FileShare.None : FileShare.Read);
+            busy = null!;
+            return true;
+        }
+        catch (IOException ex) when (ex is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException) && !IoErrors.IsDiskFull(ex))
+        {
+            held = null!;
+            busy = ex;
+            return false;
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            throw IoErrors.Map(ex, lockPath, "opening the lock file");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using AutoResumeFiller.Data.Serialization;
+
+namespace AutoResumeFiller.Data;
+
+/// <summary>
+/// Reads and writes the on-disk JSON form of a <see cref="UserProfile"/> (snake_case keys, UTF-8
+/// without BOM, indent 2, <c>\n</c> line ends). Parsing does not validate; see <see cref="UserProfileValidator"/>.
+/// </summary>
+/// <remarks>Thread-safe: all members are stateless.</remarks>
+public static class UserProfileSerializer
+{
+    /// <summary>The file name parse errors refer to.</summary>
+    public const string ProfileFileName = "user_profile.json";
+
+    /// <summary>Serializes <paramref name="profile"/> to UTF-8 JSON bytes exactly as they are stored on disk.</summary>
+    /// <param name="profile">The profile to serialize.</param>
+    /// <returns>UTF-8 bytes without BOM, ending with a newline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is <see langword="null"/>.</exception>
+    public static byte[] Serialize(UserProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        using var buffer = new MemoryStream(4096);
+        Serialize(profile, buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Serializes <paramref name="profile"/> to <paramref name="destination"/> as stored on disk.</summary>
+    /// <param name="profile">The profile to serialize.</param>
+    /// <param name="destination">The stream to write to; it is not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static void Serialize(UserProfile profile, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(destination);
+        JsonSerializer.Serialize(destination, profile, ProfileJsonContext.Default.UserProfile);
+        destination.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Parses UTF-8 JSON into a <see cref="UserProfile"/> without validating it.</summary>
+    /// <param name="utf8Json">The file content.</param>
+    /// <returns>The parsed profile.</returns>
+    /// <exception cref="ProfileCorruptedException">
+    /// The content is not well-formed JSON of the profile's shape; the message starts
+    /// <c>Failed to parse user_profile.json: </c> followed by the parser's line, position and JSON path.
+    /// </exception>
+    public static UserProfile Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, ProfileJsonContext.Default.UserProfile)
+                ?? throw new JsonException("The file contains 'null' instead of a profile object. Path: $ | LineNumber: 0 | BytePositionInLine: 0.");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or DecoderFallbackException or ArgumentException or NotSupportedException)
+        {
+            throw new ProfileCorruptedException(ParseErrorMessage(ex), [], ex);
+        }
+    }
+
+    /// <summary>Builds the contract message <c>Failed to parse user_profile.json: …</c> for a parser failure.</summary>
+    internal static string ParseErrorMessage(Exception parserError) =>
+        $"Failed to parse {ProfileFileName}: {parserError.Message}";
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AutoResumeFiller.Data.Serialization;
+
+/// <summary>
+/// Reads ISO-8601 timestamps with or without an offset (no offset means UTC, as the Python app wrote
+/// them) and always writes UTC with a <c>Z</c> suffix.
+/// </summary>
+internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+{
+    private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("Expected an ISO-8601 timestamp string.");
+        }
+
+        var text = reader.GetString();
+        if (text is null || text.Length > 64 || !DateTime.TryParse(text, CultureInfo.InvariantCulture, Styles, out var value))
+        {
+            throw new JsonException($"'{Truncate(text)}' is not an ISO-8601 timestamp.");
+        }
+
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        var utc = value.Kind switch
+        {
+            DateTimeKind.Utc => value,
+            DateTimeKind.Local => value.ToUniversalTime(),
+            _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        };
+        writer.WriteStringValue(utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > 64 } ? text[..64] + "…" : text;
+}

@@ -1,0 +1,189 @@
+using System.IO.Abstractions;
+using System.Text.RegularExpressions;
+using AutoResumeFiller.Data.Backups;
+using AutoResumeFiller.Data.IO;
+using AutoResumeFiller.Data.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AutoResumeFiller.Data;
+
+/// <summary>
+/// The single entry point to the user's local data: the data directory, the profile (load, validate,
+/// atomic durable save), automatic and manual backups, verification and restore, all under an OS lock
+/// shared between threads and processes.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Thread-safe: one instance may be shared by many threads, and many instances (in this or other
+/// processes) may work on the same data directory. Readers share the lock; a save, update or restore
+/// holds it exclusively. Every failure raised on purpose is a <see cref="UserDataException"/> whose
+/// <see cref="UserDataException.Suggestion"/> says what to do next; a failed write leaves the previous
+/// profile byte-for-byte intact.
+/// </para>
+/// <para>Durations are logged from the injected <see cref="TimeProvider"/>; lock waits always use real time.</para>
+/// </remarks>
+public sealed partial class UserDataManager
+{
+    private readonly IFileSystem _fileSystem;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly UserDataManagerOptions _options;
+    private readonly DataLayout _layout;
+    private readonly FileLock _lock;
+    private readonly AtomicFileWriter _writer;
+    private readonly PosixPermissions _permissions;
+    private readonly DiskSpace _diskSpace;
+    private readonly BackupStore _backups;
+
+    /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
+    /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
+    /// <param name="fileSystem">The file system; <see langword="null"/> uses the real one.</param>
+    /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
+    /// <param name="timeProvider">The clock for timestamps and backup names; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto backup).</exception>
+    /// <exception cref="UserDataException">No data directory is configured and the platform default cannot be determined.</exception>
+    public UserDataManager(
+        UserDataManagerOptions? options = null,
+        IFileSystem? fileSystem = null,
+        ILogger<UserDataManager>? logger = null,
+        TimeProvider? timeProvider = null)
+        : this(options, fileSystem, logger, timeProvider, PlatformEnvironment.Current)
+    {
+    }
+
+    internal UserDataManager(
+        UserDataManagerOptions? options,
+        IFileSystem? fileSystem,
+        ILogger? logger,
+        TimeProvider? timeProvider,
+        PlatformEnvironment platform)
+    {
+        _options = Copy(options ?? new UserDataManagerOptions());
+        _fileSystem = fileSystem ?? new FileSystem();
+        _logger = logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+
+        var root = DataDirectoryResolver.Resolve(_options.DataDirectory, platform, _fileSystem.Path.GetFullPath);
+        _layout = new DataLayout(_fileSystem, root);
+        _lock = new FileLock(_fileSystem, _layout.LockPath, _options.LockTimeout, _logger);
+        _writer = new AtomicFileWriter(_fileSystem, platform, _logger);
+        _permissions = new PosixPermissions(_fileSystem, platform, _logger);
+        _diskSpace = new DiskSpace(_fileSystem, _logger);
+        _backups = new BackupStore(_fileSystem, _layout, _writer, _permissions, _diskSpace, _time, _options, _logger);
+    }
+
+    /// <summary>Gets the data directory (absolute).</summary>
+    public string DataDirectory => _layout.Root;
+
+    /// <summary>Gets the profile's path, <c>&lt;data dir&gt;/data/user_profile.json</c>.</summary>
+    public string ProfilePath => _layout.ProfilePath;
+
+    /// <summary>Gets the backups folder, <c>&lt;data dir&gt;/backups</c>.</summary>
+    public string BackupsDirectory => _layout.BackupsFolder;
+
+    /// <summary>Gets the lock file, <c>&lt;data dir&gt;/data/.user_profile.lock</c> (never renamed or deleted).</summary>
+    public string LockFilePath => _layout.LockPath;
+
+    /// <summary>
+    /// Gets the platform's default data directory: Windows <c>%APPDATA%\AutoResumeFiller</c>; macOS
+    /// <c>~/Library/Application Support/AutoResumeFiller</c>; Linux <c>$XDG_DATA_HOME/autoresumefiller</c>
+    /// when <c>XDG_DATA_HOME</c> is set and absolute, else <c>~/.local/share/autoresumefiller</c>.
+    /// </summary>
+    /// <returns>The default path; it is not created.</returns>
+    /// <exception cref="UserDataException">The home or application-data folder is unknown.</exception>
+    public static string GetDefaultDataDirectory() => DataDirectoryResolver.GetDefault(PlatformEnvironment.Current);
+
+    /// <summary>
+    /// Creates whatever is missing of the layout (<c>data/ resumes/ cover_letters/ backups/ logs/</c>, 0700 on
+    /// POSIX), the lock file and, only when there is no profile yet, an empty profile (0600). Removes temp
+    /// files left by an interrupted save. Idempotent; never overwrites an existing profile.
+    /// </summary>
+    /// <exception cref="DataAccessDeniedException">A folder or file cannot be created.</exception>
+    /// <exception cref="DataLockTimeoutException">Another process holds the lock longer than <see cref="UserDataManagerOptions.LockTimeout"/>.</exception>
+    /// <exception cref="InsufficientDiskSpaceException">The disk is full.</exception>
+    public void InitializeDataDirectory()
+    {
+        var started = _time.GetTimestamp();
+        var created = false;
+        Guard(_layout.Root, "initializing", () =>
+        {
+            EnsureLayout();
+            using (_lock.Acquire(exclusive: true))
+            {
+                RemoveStaleTempFiles();
+                if (!_fileSystem.File.Exists(_layout.ProfilePath))
+                {
+                    var profile = new UserProfile { LastUpdated = _time.GetUtcNow().UtcDateTime };
+                    var bytes = UserProfileSerializer.Serialize(profile);
+                    _writer.Write(_layout.ProfilePath, stream => stream.Write(bytes));
+                    created = true;
+                }
+
+                _permissions.MakePrivateFile(_layout.LockPath);
+                _permissions.MakePrivateFile(_layout.ProfilePath);
+            }
+        });
+        Log.DataDirectoryInitialized(_logger, _layout.Root, created, _time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private void EnsureLayout()
+    {
+        foreach (var folder in _layout.Folders)
+        {
+            _permissions.EnsurePrivateDirectory(folder);
+        }
+    }
+
+    /// <summary>Removes temp files of interrupted writes. Call only under the exclusive lock, when no write can be in flight.</summary>
+    private void RemoveStaleTempFiles()
+    {
+        foreach (var folder in new[] { _layout.DataFolder, _layout.BackupsFolder })
+        {
+            if (!_fileSystem.Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (var path in _fileSystem.Directory.EnumerateFiles(folder, "*" + AtomicFileWriter.TempSuffix))
+            {
+                if (TempFileName().IsMatch(_fileSystem.Path.GetFileName(path)))
+                {
+                    _writer.TryDelete(path);
+                    Log.StaleTempFileRemoved(_logger, path);
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/>, turning operating-system failures into typed errors.</summary>
+    private static void Guard(string path, string action, Action body)
+    {
+        try
+        {
+            body();
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            throw IoErrors.Map(ex, path, action);
+        }
+    }
+
+    private static UserDataManagerOptions Copy(UserDataManagerOptions source)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(source.LockTimeout, TimeSpan.Zero, nameof(source.LockTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(source.MaxAutoBackups, 1, nameof(source.MaxAutoBackups));
+        ArgumentOutOfRangeException.ThrowIfNegative(source.MinimumFreeDiskSpaceBytes, nameof(source.MinimumFreeDiskSpaceBytes));
+        return new UserDataManagerOptions
+        {
+            DataDirectory = source.DataDirectory,
+            LockTimeout = source.LockTimeout,
+            MaxAutoBackups = source.MaxAutoBackups,
+            MinimumFreeDiskSpaceBytes = source.MinimumFreeDiskSpaceBytes,
+            AutoBackupEnabled = source.AutoBackupEnabled,
+        };
+    }
+
+    [GeneratedRegex(@"^\..+\.[0-9a-f]{16}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TempFileName();
+}
