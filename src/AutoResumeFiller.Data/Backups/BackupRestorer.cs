@@ -114,12 +114,11 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
             return;
         }
 
-        var enumeration = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
-        foreach (var file in fileSystem.Directory.EnumerateFiles(folder, "*", enumeration).ToList())
+        foreach (var file in FileTree.EnumerateFiles(fileSystem, folder).ToList())
         {
-            if (!keep.Contains(fileSystem.Path.GetFullPath(file)))
+            if (!keep.Contains(file.FullName))
             {
-                fileSystem.File.Delete(file);
+                file.Delete();
             }
         }
     }

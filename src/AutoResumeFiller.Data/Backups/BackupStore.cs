@@ -133,14 +133,7 @@ internal sealed class BackupStore(
         }
 
         // Links are skipped, never followed: a link in resumes/ must not pull files from elsewhere into a backup.
-        var enumeration = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.ReparsePoint,
-            IgnoreInaccessible = false,
-            ReturnSpecialDirectories = false,
-        };
-        var files = directory.EnumerateFiles("*", enumeration)
+        var files = FileTree.EnumerateFiles(fileSystem, folder)
             .Select(f => new Source(f.FullName, prefix + fileSystem.Path.GetRelativePath(folder, f.FullName).Replace('\\', '/'), f.Length))
             .Where(s => BackupEntryNames.IsSafe(s.EntryName))
             .OrderBy(s => s.EntryName, StringComparer.Ordinal);
