@@ -173,8 +173,18 @@ public sealed partial class UserDataManager
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(backupPath);
 
-        // A bare file name means a backup in the backups folder; anything with a folder part is taken as given.
+        // A bare file name means a backup in the backups folder (or, failing that, in the current folder);
+        // anything with a folder part is taken as given.
         var isBareName = backupPath.IndexOfAny(['/', '\\']) < 0 && _fileSystem.Path.GetFileName(backupPath) == backupPath;
-        return _fileSystem.Path.GetFullPath(isBareName ? _fileSystem.Path.Combine(_layout.BackupsFolder, backupPath) : backupPath);
+        if (isBareName)
+        {
+            var inBackups = _fileSystem.Path.Combine(_layout.BackupsFolder, backupPath);
+            if (_fileSystem.File.Exists(inBackups) || !_fileSystem.File.Exists(backupPath))
+            {
+                return inBackups;
+            }
+        }
+
+        return _fileSystem.Path.GetFullPath(backupPath);
     }
 }

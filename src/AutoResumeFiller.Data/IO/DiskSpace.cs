@@ -28,7 +28,7 @@ internal sealed class DiskSpace(IFileSystem fileSystem, ILogger logger)
         if (available < requiredBytes)
         {
             throw new InsufficientDiskSpaceException(
-                string.Create(CultureInfo.InvariantCulture, $"Insufficient disk space ({FormatMegabytes(requiredBytes)} required): {FormatMegabytes(available)} free on the drive of '{path}'."),
+                string.Create(CultureInfo.InvariantCulture, $"Insufficient disk space ({FormatMegabytes(requiredBytes)} required): {available / (double)Megabyte:0.#}MB free on the drive of '{path}'."),
                 requiredBytes,
                 available);
         }

@@ -15,7 +15,22 @@ internal sealed class FileLock(IFileSystem fileSystem, string lockPath, TimeSpan
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(100);
 
+    // The lock file is created 0600 (user only) on the real file system of a POSIX platform.
+    private readonly FileStreamOptions ExclusiveOptions = Options(FileAccess.ReadWrite, FileShare.None, fileSystem);
+    private readonly FileStreamOptions SharedOptions = Options(FileAccess.Read, FileShare.Read, fileSystem);
+
     public string LockPath => lockPath;
+
+    private static FileStreamOptions Options(FileAccess access, FileShare share, IFileSystem fileSystem)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = access, Share = share, BufferSize = 0 };
+        if (fileSystem is FileSystem && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
+    }
 
     public IDisposable Acquire(bool exclusive)
     {
@@ -70,11 +85,7 @@ internal sealed class FileLock(IFileSystem fileSystem, string lockPath, TimeSpan
     {
         try
         {
-            held = fileSystem.FileStream.New(
-                lockPath,
-                FileMode.OpenOrCreate,
-                exclusive ? FileAccess.ReadWrite : FileAccess.Read,
-                exclusive ? FileShare.None : FileShare.Read);
+            held = fileSystem.FileStream.New(lockPath, exclusive ? ExclusiveOptions : SharedOptions);
             busy = null!;
             return true;
         }
