@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AutoResumeFiller.Data.Backups;
 
 /// <summary>The <c>metadata.json</c> entry of every backup archive.</summary>
@@ -45,13 +43,3 @@ internal sealed class BackupFileRecord
 
     public string Sha256 { get; set; } = "";
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    WriteIndented = true,
-    IndentSize = 2,
-    NewLine = "\n",
-    AllowDuplicateProperties = false,
-    Converters = [typeof(Serialization.UtcDateTimeConverter)])]
-[JsonSerializable(typeof(BackupMetadata))]
-internal sealed partial class BackupJsonContext : JsonSerializerContext;

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace AutoResumeFiller.Data.Serialization;
 
-/// <summary>Source-generated System.Text.Json metadata for the profile and backup metadata.</summary>
+/// <summary>Source-generated System.Text.Json metadata for the profile and for backup metadata (one set of on-disk JSON options).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
@@ -13,4 +13,5 @@ namespace AutoResumeFiller.Data.Serialization;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     Converters = [typeof(UtcDateTimeConverter)])]
 [JsonSerializable(typeof(UserProfile))]
+[JsonSerializable(typeof(Backups.BackupMetadata))]
 internal sealed partial class ProfileJsonContext : JsonSerializerContext;
