@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
+using AutoResumeFiller.Data.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace AutoResumeFiller.Data.Backups;
@@ -188,7 +189,7 @@ internal sealed class BackupStore(
                     entry.LastWriteTime = createdAt;
                     entry.ExternalAttributes = PrivateFileAttributes;
                     using var metadataStream = entry.Open();
-                    JsonSerializer.Serialize(metadataStream, metadata, BackupJsonContext.Default.BackupMetadata);
+                    JsonSerializer.Serialize(metadataStream, metadata, ProfileJsonContext.Default.BackupMetadata);
                 }
             });
     }

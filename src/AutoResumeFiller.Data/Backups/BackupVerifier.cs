@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Abstractions;
 using System.IO.Compression;
 using System.Text.Json;
+using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data.Backups;
 
@@ -248,7 +249,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
                 return null;
             }
 
-            var metadata = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BackupJsonContext.Default.BackupMetadata);
+            var metadata = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ProfileJsonContext.Default.BackupMetadata);
             if (metadata?.Files is null || metadata.Files.Any(f => f is null))
             {
                 problems.Add("metadata.json has no valid file list");
