@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AutoResumeFiller.Data.Serialization;
@@ -14,4 +15,21 @@ namespace AutoResumeFiller.Data.Serialization;
     Converters = [typeof(UtcDateTimeConverter)])]
 [JsonSerializable(typeof(UserProfile))]
 [JsonSerializable(typeof(Backups.BackupMetadata))]
-internal sealed partial class ProfileJsonContext : JsonSerializerContext;
+internal sealed partial class ProfileJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context files are written with: like <see cref="Default"/>, but without escaping non-ASCII letters,
+    /// '+' or quotes as <c>\uXXXX</c>, so the profile stays readable and editable by hand. Control characters,
+    /// '"' and '\' are still escaped, so the output is always valid JSON.
+    /// </summary>
+    public static ProfileJsonContext Writer => WriterHolder.Instance;
+
+    // Static initializers of partial declarations run in no defined order; a nested class defers this one until Default exists.
+    private static class WriterHolder
+    {
+        public static readonly ProfileJsonContext Instance = new(new JsonSerializerOptions(Default.Options)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+    }
+}

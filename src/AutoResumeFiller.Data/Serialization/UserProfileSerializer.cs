@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data;
@@ -34,7 +37,7 @@ public static class UserProfileSerializer
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(destination);
-        JsonSerializer.Serialize(destination, profile, ProfileJsonContext.Default.UserProfile);
+        JsonSerializer.Serialize(destination, profile, ProfileJsonContext.Writer.UserProfile);
         destination.WriteByte((byte)'\n');
     }
 
@@ -49,6 +52,7 @@ public static class UserProfileSerializer
     {
         try
         {
+            ThrowIfNotUtf8(utf8Json);
             return JsonSerializer.Deserialize(utf8Json, ProfileJsonContext.Default.UserProfile)
                 ?? throw new JsonException("The file contains 'null' instead of a profile object. Path: $ | LineNumber: 0 | BytePositionInLine: 0.");
         }
@@ -59,6 +63,38 @@ public static class UserProfileSerializer
     }
 
     /// <summary>Builds the contract message <c>Failed to parse user_profile.json: …</c> for a parser failure.</summary>
-    internal static string ParseErrorMessage(Exception parserError) =>
-        $"Failed to parse {ProfileFileName}: {parserError.Message}";
+    internal static string ParseErrorMessage(Exception parserError)
+    {
+        var details = parserError.Message;
+
+        // STJ appends the location only to its own messages, not to those a converter throws with a message.
+        if (parserError is JsonException { Path: { } path } json && !details.Contains(" Path: ", StringComparison.Ordinal))
+        {
+            details = string.Create(CultureInfo.InvariantCulture, $"{details} Path: {path} | LineNumber: {json.LineNumber} | BytePositionInLine: {json.BytePositionInLine}.");
+        }
+
+        return $"Failed to parse {ProfileFileName}: {details}";
+    }
+
+    // The reader checks UTF-8 only in the strings it decodes; unknown values would otherwise be kept
+    // undecoded and written back with U+FFFD in place of the bad bytes.
+    private static void ThrowIfNotUtf8(ReadOnlySpan<byte> utf8Json)
+    {
+        if (Utf8.IsValid(utf8Json))
+        {
+            return;
+        }
+
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(utf8Json[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        var line = utf8Json[..offset].Count((byte)'\n');
+        var lineStart = utf8Json[..offset].LastIndexOf((byte)'\n') + 1;
+        throw new JsonException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"The file is not valid UTF-8: invalid byte 0x{utf8Json[offset]:X2}. LineNumber: {line} | BytePositionInLine: {offset - lineStart}."));
+    }
 }

@@ -12,6 +12,9 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 {
     private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 
+    // ISO-8601 date-times only (0–7 fraction digits; Z, ±hh:mm or no offset): never culture-dependent or clock-dependent forms.
+    private static readonly string[] IsoFormats = BuildIsoFormats();
+
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -20,7 +23,7 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
         }
 
         var text = reader.GetString();
-        if (text is null || text.Length > 64 || !DateTime.TryParse(text, CultureInfo.InvariantCulture, Styles, out var value))
+        if (text is null || text.Length > 64 || !DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Styles, out var value))
         {
             throw new JsonException($"'{Truncate(text)}' is not an ISO-8601 timestamp.");
         }
@@ -37,6 +40,21 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
             _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
         };
         writer.WriteStringValue(utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+    }
+
+    private static string[] BuildIsoFormats()
+    {
+        var formats = new List<string>();
+        foreach (var offset in new[] { "", "'Z'", "zzz" })
+        {
+            formats.Add("yyyy-MM-dd'T'HH:mm:ss" + offset);
+            for (var digits = 1; digits <= 7; digits++)
+            {
+                formats.Add("yyyy-MM-dd'T'HH:mm:ss." + new string('f', digits) + offset);
+            }
+        }
+
+        return [.. formats];
     }
 
     private static string? Truncate(string? text) => text is { Length: > 64 } ? text[..64] + "…" : text;

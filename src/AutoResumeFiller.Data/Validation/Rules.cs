@@ -71,7 +71,7 @@ internal sealed partial class Rules
 
     public void YearMonth(string path, string? value, bool required)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value is null || (required && value.Length == 0))
         {
             if (required)
             {
@@ -160,9 +160,10 @@ internal sealed partial class Rules
             && !domain.EndsWith('.');
     }
 
-    [GeneratedRegex(@"^\+?1?\d{9,15}$", RegexOptions.CultureInvariant)]
+    // [0-9] and \z, not \d and $: .NET's \d matches any Unicode digit and $ matches before a final '\n'.
+    [GeneratedRegex(@"^\+?1?[0-9]{9,15}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex YearMonthPattern();
 }
