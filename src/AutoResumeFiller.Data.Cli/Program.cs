@@ -1,1 +1,4 @@
-return 0;
+using AutoResumeFiller.Data.Cli;
+using AutoResumeFiller.Data.Cli.Output;
+
+return await CliApp.RunAsync(args, Terminal.FromConsole()).ConfigureAwait(false);

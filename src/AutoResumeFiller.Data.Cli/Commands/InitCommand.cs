@@ -1,0 +1,22 @@
+using System.CommandLine;
+using AutoResumeFiller.Data.Cli.Output;
+
+namespace AutoResumeFiller.Data.Cli.Commands;
+
+/// <summary><c>arf-data init</c>: creates whatever is missing of the layout and an empty profile; never overwrites one.</summary>
+internal static class InitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("init", "Create the data directory layout and an empty profile (idempotent; never overwrites a profile).");
+        command.SetAction(parseResult =>
+        {
+            var manager = context.CreateManager(parseResult);
+            manager.InitializeDataDirectory();
+            context.Terminal.Success("Data directory is ready.");
+            LayoutView.Write(context.Terminal, manager);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
