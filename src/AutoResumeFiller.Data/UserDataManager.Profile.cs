@@ -1,6 +1,7 @@
 using System.Globalization;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
+using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data;
 
@@ -132,7 +133,8 @@ public sealed partial class UserDataManager
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
         {
-            var bytes = UserProfileSerializer.Serialize(profile);
+            using var bytes = new PooledBufferWriter();
+            UserProfileSerializer.SerializeToBuffer(profile, bytes);
             Guard(_layout.Root, "saving", () =>
             {
                 _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
@@ -142,9 +144,9 @@ public sealed partial class UserDataManager
                     _backups.TryCreateAutoBackup();
                 }
 
-                _writer.Write(_layout.ProfilePath, stream => stream.Write(bytes));
+                _writer.Write(_layout.ProfilePath, stream => stream.Write(bytes.WrittenSpan));
             });
-            Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.Length, _time.GetElapsedTime(started).TotalMilliseconds);
+            Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch
         {
@@ -157,7 +159,29 @@ public sealed partial class UserDataManager
     {
         if (!_fileSystem.Directory.Exists(_layout.DataFolder))
         {
+            ThrowIfAccessDenied(_layout.DataFolder);
             throw new ProfileNotFoundException(_layout.ProfilePath);
+        }
+    }
+
+    /// <summary>
+    /// Directory.Exists is false both for a missing folder and for one inside a folder the user may not enter;
+    /// opening it tells the two apart, so a permission problem is not reported as a missing profile.
+    /// </summary>
+    private void ThrowIfAccessDenied(string folder)
+    {
+        try
+        {
+            using var entries = _fileSystem.Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            _ = entries.MoveNext();
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new DataAccessDeniedException(folder, ex);
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            // Missing (or unreadable for another reason): the caller reports the profile as not found.
         }
     }
 

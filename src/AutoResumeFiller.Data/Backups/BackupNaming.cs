@@ -25,13 +25,6 @@ internal static partial class BackupNaming
             CultureInfo.InvariantCulture,
             $"{name}_{utc.ToString(StampFormat, CultureInfo.InvariantCulture)}{(sequence > 1 ? "_" + sequence.ToString(CultureInfo.InvariantCulture) : "")}.zip");
 
-    public static string PrefixOf(BackupKind kind, string manualName) => kind switch
-    {
-        BackupKind.Auto => AutoPrefix,
-        BackupKind.PreRestore => PreRestorePrefix,
-        _ => manualName,
-    };
-
     /// <summary>Reads kind, name, time and counter from a backup file name; false for anything else (temp files, foreign files).</summary>
     public static bool TryParse(string fileName, out BackupKind kind, out string name, out DateTime createdAt, out int sequence)
     {

@@ -148,6 +148,9 @@ internal sealed class BackupStore(
         permissions.EnsurePrivateDirectory(layout.BackupsFolder);
         diskSpace.EnsureAvailable(layout.BackupsFolder, totalBytes + options.MinimumFreeDiskSpaceBytes);
 
+        // Manual and pre-restore backups deflate at level 6 (DESIGN.md); an auto-backup runs inside every save and
+        // holds one small JSON file, so it uses the fastest level (still ~4:1 on JSON) to keep saves cheap.
+        var level = kind == BackupKind.Auto ? CompressionLevel.Fastest : CompressionLevel.Optimal;
         var metadata = new BackupMetadata
         {
             Kind = BackupMetadata.KindName(kind),
@@ -156,8 +159,11 @@ internal sealed class BackupStore(
             Missing = missing,
         };
 
+        // Start after the highest counter already used this second: when rotation has deleted the oldest same-second
+        // backups, reusing a freed low counter would make the new backup sort as the oldest and be rotated away at once.
+        var taken = List().Where(b => b.Name == name && b.CreatedAt == createdAt).Select(b => b.Sequence).DefaultIfEmpty(0).Max();
         return writer.WriteUnique(
-            sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence)),
+            sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken)),
             stream =>
             {
                 long done = 0;
@@ -167,7 +173,7 @@ internal sealed class BackupStore(
                     foreach (var source in sources)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        var record = AddEntry(zip, source, createdAt, read =>
+                        var record = AddEntry(zip, source, createdAt, level, read =>
                         {
                             done += read;
                             progress?.Report(new BackupProgress(done, totalBytes, filesDone, sources.Count, source.EntryName));
@@ -185,7 +191,7 @@ internal sealed class BackupStore(
                         progress?.Report(new BackupProgress(done, totalBytes, filesDone, sources.Count, source.EntryName));
                     }
 
-                    var entry = zip.CreateEntry(BackupMetadata.EntryName, CompressionLevel.Optimal);
+                    var entry = zip.CreateEntry(BackupMetadata.EntryName, level);
                     entry.LastWriteTime = createdAt;
                     entry.ExternalAttributes = PrivateFileAttributes;
                     using var metadataStream = entry.Open();
@@ -195,7 +201,7 @@ internal sealed class BackupStore(
     }
 
     /// <summary>Streams one file into the archive, hashing as it goes; null when the file vanished before it could be opened.</summary>
-    private BackupFileRecord? AddEntry(ZipArchive zip, Source source, DateTime createdAt, Action<int> onChunk, CancellationToken cancellationToken)
+    private BackupFileRecord? AddEntry(ZipArchive zip, Source source, DateTime createdAt, CompressionLevel compressibleLevel, Action<int> onChunk, CancellationToken cancellationToken)
     {
         FileSystemStream input;
         try
@@ -209,7 +215,7 @@ internal sealed class BackupStore(
 
         using (input)
         {
-            var level = BackupEntryNames.IsAlreadyCompressed(source.EntryName) ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
+            var level = BackupEntryNames.IsAlreadyCompressed(source.EntryName) ? CompressionLevel.NoCompression : compressibleLevel;
             var entry = zip.CreateEntry(source.EntryName, level);
             entry.LastWriteTime = createdAt;
             entry.ExternalAttributes = PrivateFileAttributes;

@@ -111,7 +111,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
 
             if (name != BackupMetadata.EntryName && !BackupEntryNames.IsAllowed(name, kind))
             {
-                problems.Add($"entry '{shown}' is outside the data layout of a {BackupMetadata.KindName(kind)} backup");
+                problems.Add($"entry '{shown}' is outside the data layout of {(kind == BackupKind.Auto ? "an" : "a")} {BackupMetadata.KindName(kind)} backup");
                 continue;
             }
 
@@ -151,7 +151,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
                 continue;
             }
 
-            CheckContent(entry, record, problems);
+            CheckContent(entry, record, checkProfile: kind != BackupKind.PreRestore, problems);
         }
 
         foreach (var name in files.Keys.Where(n => !listed.Contains(n)))
@@ -166,7 +166,9 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
         }
     }
 
-    private static void CheckContent(ZipArchiveEntry entry, BackupFileRecord record, List<string> problems)
+    // A pre-restore backup holds exactly what was on disk before a restore, even a corrupted profile: its checksums
+    // prove that, and refusing it would make such a restore impossible to undo. Other backups must hold a valid profile.
+    private static void CheckContent(ZipArchiveEntry entry, BackupFileRecord record, bool checkProfile, List<string> problems)
     {
         var shown = Shown(record.Path);
         if (entry.Length != record.SizeBytes)
@@ -178,7 +180,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
         try
         {
             using var content = entry.Open();
-            var isProfile = record.Path is BackupEntryNames.AutoProfile or BackupEntryNames.FullProfile;
+            var isProfile = checkProfile && record.Path is BackupEntryNames.AutoProfile or BackupEntryNames.FullProfile;
             using var copy = isProfile ? new MemoryStream() : null;
             var (bytes, sha256) = HashingCopy.Copy(content, copy, record.SizeBytes, null, CancellationToken.None);
             if (bytes != record.SizeBytes)

@@ -23,7 +23,26 @@ internal sealed class PosixPermissions(IFileSystem fileSystem, PlatformEnvironme
         Apply(path, PrivateFolder);
     }
 
-    public void MakePrivateFile(string path) => Apply(path, PrivateFile);
+    /// <summary>Makes the file at <paramref name="path"/> 0600; a symbolic link is left alone (chmod would change its target, which may lie outside the data directory).</summary>
+    public void MakePrivateFile(string path)
+    {
+        if (!IsSymbolicLink(path))
+        {
+            Apply(path, PrivateFile);
+        }
+    }
+
+    private bool IsSymbolicLink(string path)
+    {
+        try
+        {
+            return fileSystem.FileInfo.New(path).LinkTarget is not null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or NotImplementedException)
+        {
+            return false;
+        }
+    }
 
     private void Apply(string path, UnixFileMode mode)
     {

@@ -41,6 +41,28 @@ public static class UserProfileSerializer
         destination.WriteByte((byte)'\n');
     }
 
+    /// <summary>Serializes <paramref name="profile"/> into <paramref name="destination"/>, byte for byte as <see cref="Serialize(UserProfile)"/> returns it.</summary>
+    internal static void SerializeToBuffer(UserProfile profile, IBufferWriter<byte> destination)
+    {
+        var options = ProfileJsonContext.Writer.Options;
+        var writerOptions = new JsonWriterOptions
+        {
+            Encoder = options.Encoder,
+            Indented = options.WriteIndented,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+            MaxDepth = options.MaxDepth,
+        };
+        using (var writer = new Utf8JsonWriter(destination, writerOptions))
+        {
+            JsonSerializer.Serialize(writer, profile, ProfileJsonContext.Writer.UserProfile);
+        }
+
+        destination.GetSpan(1)[0] = (byte)'\n';
+        destination.Advance(1);
+    }
+
     /// <summary>Parses UTF-8 JSON into a <see cref="UserProfile"/> without validating it.</summary>
     /// <param name="utf8Json">The file content.</param>
     /// <returns>The parsed profile.</returns>
