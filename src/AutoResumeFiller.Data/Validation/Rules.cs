@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 
 namespace AutoResumeFiller.Data;
@@ -131,6 +133,26 @@ internal sealed partial class Rules
             else
             {
                 Add(Index(path, i), "must be an object, not null.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// An unknown property must not carry the name of a known one: both would be written and the file would then
+    /// fail to load with a duplicate key.
+    /// </summary>
+    public void NoShadowedProperties(string at, Dictionary<string, JsonElement>? additional, JsonTypeInfo typeInfo)
+    {
+        if (additional is null || additional.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties)
+        {
+            if (additional.ContainsKey(property.Name))
+            {
+                Add(at + property.Name, "is set both as a known property and in AdditionalProperties; remove it from AdditionalProperties.");
             }
         }
     }

@@ -1,3 +1,5 @@
+using AutoResumeFiller.Data.Serialization;
+
 namespace AutoResumeFiller.Data;
 
 /// <summary>
@@ -16,6 +18,7 @@ public static class UserProfileValidator
         ArgumentNullException.ThrowIfNull(profile);
         var v = new Rules();
         v.Text("version", profile.Version, 1, 20);
+        v.NoShadowedProperties("", profile.AdditionalProperties, ProfileJsonContext.Default.UserProfile);
         if (profile.PersonalInfo is { } info)
         {
             ValidatePersonalInfo(v, info);
@@ -44,6 +47,7 @@ public static class UserProfileValidator
     private static void ValidatePersonalInfo(Rules v, PersonalInfo p)
     {
         const string at = "personal_info.";
+        v.NoShadowedProperties(at, p.AdditionalProperties, ProfileJsonContext.Default.PersonalInfo);
         v.Text(at + "first_name", p.FirstName, 1, 100);
         v.Text(at + "last_name", p.LastName, 1, 100);
         v.Email(at + "email", p.Email);
@@ -60,6 +64,7 @@ public static class UserProfileValidator
 
     private static void ValidateEducation(Rules v, string at, Education e)
     {
+        v.NoShadowedProperties(at, e.AdditionalProperties, ProfileJsonContext.Default.Education);
         v.Text(at + "institution", e.Institution, 1, 200);
         v.Text(at + "degree", e.Degree, 1, 100);
         v.Text(at + "field_of_study", e.FieldOfStudy, 1, 150);
@@ -72,6 +77,7 @@ public static class UserProfileValidator
 
     private static void ValidateWork(Rules v, string at, WorkExperience w)
     {
+        v.NoShadowedProperties(at, w.AdditionalProperties, ProfileJsonContext.Default.WorkExperience);
         v.Text(at + "company", w.Company, 1, 200);
         v.Text(at + "position", w.Position, 1, 150);
         v.YearMonth(at + "start_date", w.StartDate, required: true);
@@ -84,6 +90,7 @@ public static class UserProfileValidator
 
     private static void ValidateProject(Rules v, string at, Project p)
     {
+        v.NoShadowedProperties(at, p.AdditionalProperties, ProfileJsonContext.Default.Project);
         v.Text(at + "name", p.Name, 1, 200);
         v.Text(at + "description", p.Description, 1, 1000);
         v.YearMonth(at + "start_date", p.StartDate, required: false);
@@ -95,6 +102,7 @@ public static class UserProfileValidator
 
     private static void ValidateCertification(Rules v, string at, Certification c)
     {
+        v.NoShadowedProperties(at, c.AdditionalProperties, ProfileJsonContext.Default.Certification);
         v.Text(at + "name", c.Name, 1, 200);
         v.Text(at + "issuer", c.Issuer, 1, 150);
         v.YearMonth(at + "date_obtained", c.DateObtained, required: true);
