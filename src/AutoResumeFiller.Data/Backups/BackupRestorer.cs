@@ -58,15 +58,20 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
             EnsurePrivateFolders(folder);
         }
 
-        writer.Write(target, output =>
-        {
-            using var content = entry.Open();
-            var (bytes, sha256) = HashingCopy.Copy(content, output, record.SizeBytes, null, CancellationToken.None);
-            if (bytes != record.SizeBytes || !string.Equals(sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
+        // Temp files go to data/, where the next initialization or save removes them if a crash interrupts the
+        // restore; next to the target (resumes/…) nothing would ever clean them, and the next backup would keep them.
+        writer.Write(
+            target,
+            output =>
             {
-                throw new InvalidBackupException(backupPath, [$"'{record.Path}' changed after verification"]);
-            }
-        });
+                using var content = entry.Open();
+                var (bytes, sha256) = HashingCopy.Copy(content, output, record.SizeBytes, null, CancellationToken.None);
+                if (bytes != record.SizeBytes || !string.Equals(sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidBackupException(backupPath, [$"'{record.Path}' changed after verification"]);
+                }
+            },
+            layout.DataFolder);
     }
 
     private void EnsurePrivateFolders(string folder)

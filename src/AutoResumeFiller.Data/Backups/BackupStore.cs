@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text.Json;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
@@ -24,6 +25,8 @@ internal sealed class BackupStore(
 {
     // S_IFREG | 0600 in the upper 16 bits, so unzip tools recreate files private to the user.
     private const int PrivateFileAttributes = (0x8000 | 0x180) << 16;
+
+    private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
 
     /// <summary>Backs up the current profile before a save; failures are logged and swallowed so the save goes on. Caller holds the exclusive lock.</summary>
     public void TryCreateAutoBackup()
@@ -168,7 +171,11 @@ internal sealed class BackupStore(
             {
                 long done = 0;
                 var filesDone = 0;
-                using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+
+                // ZipArchive writes headers, small entries and the central directory in many small pieces, each a system
+                // call on the unbuffered file stream. Not disposed: that would close the file before the writer fsyncs it.
+                var buffered = new BufferedStream(stream, 64 * 1024);
+                using (var zip = new ZipArchive(buffered, ZipArchiveMode.Create, leaveOpen: true))
                 {
                     foreach (var source in sources)
                     {
@@ -197,12 +204,24 @@ internal sealed class BackupStore(
                     using var metadataStream = entry.Open();
                     JsonSerializer.Serialize(metadataStream, metadata, ProfileJsonContext.Default.BackupMetadata);
                 }
+
+                buffered.Flush();
             });
     }
 
     /// <summary>Streams one file into the archive, hashing as it goes; null when the file vanished before it could be opened.</summary>
     private BackupFileRecord? AddEntry(ZipArchive zip, Source source, DateTime createdAt, CompressionLevel compressibleLevel, Action<int> onChunk, CancellationToken cancellationToken)
     {
+        if (source.Length == 0)
+        {
+            // Named pipes, sockets and devices report 0 bytes, and opening a pipe blocks until a writer comes (for ever,
+            // while this backup holds the lock): a file listed as empty is stored empty without being opened.
+            var empty = zip.CreateEntry(source.EntryName, CompressionLevel.NoCompression);
+            empty.LastWriteTime = createdAt;
+            empty.ExternalAttributes = PrivateFileAttributes;
+            return new BackupFileRecord { Path = source.EntryName, SizeBytes = 0, Sha256 = EmptySha256 };
+        }
+
         FileSystemStream input;
         try
         {

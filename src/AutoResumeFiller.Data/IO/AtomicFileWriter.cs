@@ -22,9 +22,12 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
     private bool IsRealFileSystem => fileSystem is FileSystem && platform.IsNative;
 
     /// <summary>Writes the target through a temp file; on failure the temp file is removed and the target is untouched.</summary>
-    public void Write(string targetPath, Action<Stream> writeContent)
+    /// <param name="targetPath">The file to replace.</param>
+    /// <param name="writeContent">Writes the content.</param>
+    /// <param name="tempFolder">Where the temp file goes (same file system as the target); <see langword="null"/> for the target's folder.</param>
+    public void Write(string targetPath, Action<Stream> writeContent, string? tempFolder = null)
     {
-        var tempPath = NewTempPath(targetPath);
+        var tempPath = NewTempPath(targetPath, tempFolder);
         try
         {
             using (var stream = CreateExclusive(tempPath))
@@ -98,10 +101,10 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
         }
     }
 
-    /// <summary>A fresh, unguessable temp name next to <paramref name="targetPath"/>: <c>.{name}.{random}.tmp</c>.</summary>
-    public string NewTempPath(string targetPath)
+    /// <summary>A fresh, unguessable temp name next to <paramref name="targetPath"/> (or in <paramref name="tempFolder"/>): <c>.{name}.{random}.tmp</c>.</summary>
+    public string NewTempPath(string targetPath, string? tempFolder = null)
     {
-        var folder = fileSystem.Path.GetDirectoryName(targetPath)!;
+        var folder = tempFolder ?? fileSystem.Path.GetDirectoryName(targetPath)!;
         var name = fileSystem.Path.GetFileName(targetPath);
         return fileSystem.Path.Combine(folder, $".{name}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}{TempSuffix}");
     }

@@ -1,0 +1,27 @@
+namespace AutoResumeFiller.Data.IntegrationTests.Support;
+
+/// <summary>Managers over the real file system for the integration tests.</summary>
+public static class Managers
+{
+    /// <summary>A manager on <paramref name="dataDirectory"/> with test-friendly defaults (2 s lock timeout, no free-space minimum).</summary>
+    public static UserDataManager Create(string dataDirectory, Action<UserDataManagerOptions>? configure = null, TimeProvider? time = null)
+    {
+        var options = new UserDataManagerOptions
+        {
+            DataDirectory = dataDirectory,
+            LockTimeout = TimeSpan.FromSeconds(2),
+            MinimumFreeDiskSpaceBytes = 0,
+        };
+        configure?.Invoke(options);
+        return new UserDataManager(options, timeProvider: time);
+    }
+
+    /// <summary>An initialized data directory holding a valid sample profile.</summary>
+    public static UserDataManager Initialized(string dataDirectory, Action<UserDataManagerOptions>? configure = null, TimeProvider? time = null)
+    {
+        var manager = Create(dataDirectory, configure, time);
+        manager.InitializeDataDirectory();
+        manager.SaveUserProfile(TestHost.SampleProfiles.Valid());
+        return manager;
+    }
+}
