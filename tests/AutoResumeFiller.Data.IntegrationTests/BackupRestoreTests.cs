@@ -119,11 +119,6 @@ public sealed class BackupRestoreTests : IDisposable
             Assert.Skip("names differing only in case are distinct files only on case-sensitive file systems (Linux)");
         }
 
-        // Known library bug, left for the lead: BackupVerifier treats entries differing only in case as duplicates, so on
-        // Linux a manual backup of resumes/CV.txt + resumes/cv.txt never verifies and cannot be restored. The unit test
-        // VerifyBackupTests.VerifyBackup_NamesDifferingOnlyInCase_AreDuplicates asserts the current behaviour on purpose.
-        Assert.Skip("known bug (see the integration report): case-distinct names make a Linux backup unverifiable; the fix conflicts with VerifyBackup_NamesDifferingOnlyInCase_AreDuplicates");
-
         var manager = Managers.Initialized(_root);
         File.WriteAllText(Path.Combine(_root, "resumes", "CV.txt"), "upper");
         File.WriteAllText(Path.Combine(_root, "resumes", "cv.txt"), "lower");

@@ -149,6 +149,23 @@ public sealed class SymlinkTests : IDisposable
     }
 
     [Fact]
+    public void LockFile_DanglingSymlinkToOutside_IsRefusedAndNothingIsCreatedThere()
+    {
+        SkipOnWindows();
+        var manager = Managers.Initialized(_root);
+        var lockPath = Path.Combine(_root, "data", ".user_profile.lock");
+        var target = Path.Combine(_outside, "created-by-lock");
+        File.Delete(lockPath);
+        File.CreateSymbolicLink(lockPath, target);
+
+        var load = FluentActions.Invoking(() => manager.LoadUserProfile()).Should().ThrowExactly<UserDataException>().Which;
+        FluentActions.Invoking(() => manager.SaveUserProfile(new UserProfile())).Should().ThrowExactly<UserDataException>();
+
+        load.Message.Should().Contain("is a symbolic link");
+        File.Exists(target).Should().BeFalse("opening the lock must not create the link's target outside the data directory");
+    }
+
+    [Fact]
     public void BackupData_LinksInResumes_AreNotFollowed()
     {
         SkipOnWindows();

@@ -23,14 +23,48 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
             RefuseLinkedFolders(target);
         }
 
-        using var stream = fileSystem.FileStream.New(backupPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-
-        // The profile first: it is what matters most, and if anything later fails the pre-restore backup undoes it.
+        // Two phases, so a full disk or a changed archive changes nothing: first every file is written to a temp file
+        // in data/ (where the next initialization or save removes leftovers of a crash) and checked against its
+        // SHA-256; only when all are on disk are they renamed into place, the profile first.
         var profileEntry = BackupEntryNames.ProfileEntry(kind);
-        foreach (var name in targets.Keys.OrderBy(n => n == profileEntry ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal))
+        var order = targets.Keys.OrderBy(n => n == profileEntry ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var staged = new List<(string Temp, string Target)>(order.Count);
+        try
         {
-            Extract(zip, records[name], targets[name], backupPath);
+            using (var stream = fileSystem.FileStream.New(backupPath, FileMode.Open, FileAccess.Read, FileShare.Read))
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Read))
+            {
+                foreach (var name in order)
+                {
+                    staged.Add((Stage(zip, records[name], targets[name], backupPath), targets[name]));
+                }
+            }
+
+            writer.FlushDirectory(layout.DataFolder);
+            var folders = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < staged.Count; i++)
+            {
+                var folder = fileSystem.Path.GetDirectoryName(staged[i].Target)!;
+                if (folders.Add(folder) && !fileSystem.Directory.Exists(folder))
+                {
+                    EnsurePrivateFolders(folder);
+                }
+
+                writer.Replace(staged[i].Temp, staged[i].Target);
+                staged[i] = ("", staged[i].Target);
+            }
+
+            foreach (var folder in folders)
+            {
+                writer.FlushDirectory(folder);
+            }
+        }
+        finally
+        {
+            foreach (var (temp, _) in staged.Where(s => s.Temp.Length > 0))
+            {
+                writer.TryDelete(temp);
+            }
         }
 
         if (kind == BackupKind.Auto)
@@ -48,30 +82,32 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
         RemoveFilesNotIn(layout.CoverLettersFolder, keep);
     }
 
-    private void Extract(ZipArchive zip, BackupFileRecord record, string target, string backupPath)
+    /// <summary>Writes one entry to a flushed temp file in data/, checking its size and SHA-256; returns the temp path.</summary>
+    private string Stage(ZipArchive zip, BackupFileRecord record, string target, string backupPath)
     {
         var entry = zip.GetEntry(record.Path)
             ?? throw new InvalidBackupException(backupPath, [$"'{record.Path}' disappeared from the archive after verification"]);
-        var folder = fileSystem.Path.GetDirectoryName(target)!;
-        if (!fileSystem.Directory.Exists(folder))
+        var temp = writer.NewTempPath(target, layout.DataFolder);
+        try
         {
-            EnsurePrivateFolders(folder);
-        }
-
-        // Temp files go to data/, where the next initialization or save removes them if a crash interrupts the
-        // restore; next to the target (resumes/…) nothing would ever clean them, and the next backup would keep them.
-        writer.Write(
-            target,
-            output =>
+            using var output = writer.CreateExclusive(temp);
+            using (var content = entry.Open())
             {
-                using var content = entry.Open();
                 var (bytes, sha256) = HashingCopy.Copy(content, output, record.SizeBytes, null, CancellationToken.None);
                 if (bytes != record.SizeBytes || !string.Equals(sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
                 {
                     throw new InvalidBackupException(backupPath, [$"'{record.Path}' changed after verification"]);
                 }
-            },
-            layout.DataFolder);
+            }
+
+            output.Flush(flushToDisk: true);
+            return temp;
+        }
+        catch
+        {
+            writer.TryDelete(temp);
+            throw;
+        }
     }
 
     private void EnsurePrivateFolders(string folder)

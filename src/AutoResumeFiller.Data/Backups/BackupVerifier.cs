@@ -80,7 +80,8 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
     private static Dictionary<string, ZipArchiveEntry> CheckEntries(ZipArchive zip, BackupKind kind, List<string> problems)
     {
         var files = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Exact names: resumes/CV.txt and resumes/cv.txt are two real files on a case-sensitive file system.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         long total = 0;
         foreach (var entry in zip.Entries)
         {

@@ -24,10 +24,9 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
     /// <summary>Writes the target through a temp file; on failure the temp file is removed and the target is untouched.</summary>
     /// <param name="targetPath">The file to replace.</param>
     /// <param name="writeContent">Writes the content.</param>
-    /// <param name="tempFolder">Where the temp file goes (same file system as the target); <see langword="null"/> for the target's folder.</param>
-    public void Write(string targetPath, Action<Stream> writeContent, string? tempFolder = null)
+    public void Write(string targetPath, Action<Stream> writeContent)
     {
-        var tempPath = NewTempPath(targetPath, tempFolder);
+        var tempPath = NewTempPath(targetPath);
         try
         {
             using (var stream = CreateExclusive(tempPath))

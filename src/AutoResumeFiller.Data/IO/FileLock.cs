@@ -85,6 +85,15 @@ internal sealed class FileLock(IFileSystem fileSystem, string lockPath, TimeSpan
     {
         try
         {
+            // Opening follows links and OpenOrCreate would create a link's target: a planted (or dangling) link must
+            // never make the lock create or lock a file outside the data directory.
+            if (fileSystem.FileInfo.New(lockPath).LinkTarget is { } target)
+            {
+                throw new UserDataException(
+                    $"The lock file '{lockPath}' is a symbolic link (to '{target}'); refusing to follow it.",
+                    "Delete the link; the library recreates the lock file as a regular file on the next operation.");
+            }
+
             held = fileSystem.FileStream.New(lockPath, exclusive ? ExclusiveOptions : SharedOptions);
             busy = null!;
             return true;

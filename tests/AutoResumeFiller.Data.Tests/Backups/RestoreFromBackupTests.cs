@@ -279,6 +279,29 @@ public class RestoreFromBackupTests
     }
 
     [Fact]
+    public void RestoreFromBackup_DiskFillsWhileStagingALaterFile_ChangesNothing()
+    {
+        var context = new ManagerTestContext();
+        var manager = context.Initialized();
+        manager.SaveUserProfile(ManagerTestContext.ValidProfile("Current"));
+        context.WriteFile("config.yaml", "current\n");
+        context.WriteFile("resumes/cv.txt", "current cv");
+        var backup = manager.BackupData("snapshot");
+        context.Time.Advance(TimeSpan.FromSeconds(1));
+        manager.SaveUserProfile(ManagerTestContext.ValidProfile("Later"));
+        context.WriteFile("resumes/cv.txt", "later cv");
+        var before = context.Snapshot().Where(kv => !kv.Key.Contains("/backups/", StringComparison.Ordinal)).ToDictionary();
+        context.FileSystem.Fault = (op, path) =>
+            op == FaultOperation.Open && path.Contains(".cv.txt.", StringComparison.Ordinal) ? FaultInjectingFileSystem.IOError(28, "No space left on device") : null;
+
+        FluentActions.Invoking(() => manager.RestoreFromBackup(backup)).Should().ThrowExactly<InsufficientDiskSpaceException>();
+
+        context.FileSystem.Fault = null;
+        context.Snapshot().Where(kv => !kv.Key.Contains("/backups/", StringComparison.Ordinal)).ToDictionary().Should().Equal(before);
+        context.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
     public void RestoreFromBackup_WriteFails_ThrowsTypedErrorAndKeepsTheProfile()
     {
         var context = new ManagerTestContext();
@@ -351,10 +374,8 @@ public class RestoreFromBackupTests
         error.Problems.Should().Equal(swap == "changed"
             ? "'data/user_profile.json' changed after verification"
             : "'config.yaml' disappeared from the archive after verification");
-        if (swap == "changed")
-        {
-            context.ProfileBytes().Should().Equal(current);
-        }
+        context.ProfileBytes().Should().Equal(current, "nothing is renamed into place until every file is staged and checked");
+        context.TempFiles().Should().BeEmpty();
 
         context.FileSystem.File.Exists(context.PathOf("config.yaml")).Should().BeFalse();
         context.TempFiles().Should().BeEmpty();
