@@ -1,1 +1,24 @@
-return 0;
+using AutoResumeFiller.Data.Benchmarks;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+return args switch
+{
+    ["--report", .. var rest] => Report.Write(rest),
+    ["--peak-memory", var megabytes] => PeakMemory.Measure(int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
+    ["--write-profile", var path] => WriteProfile(path),
+    ["--paired"] => PairedRuns.Run(),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(ProfileBenchmarks).Assembly).Run(args, ManualConfig.CreateMinimumViable());
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+static int WriteProfile(string path)
+{
+    File.WriteAllBytes(path, AutoResumeFiller.Data.UserProfileSerializer.Serialize(AutoResumeFiller.Data.Benchmarks.Support.ProfileGenerator.Typical()));
+    return 0;
+}

@@ -171,11 +171,7 @@ internal sealed class BackupStore(
             {
                 long done = 0;
                 var filesDone = 0;
-
-                // ZipArchive writes headers, small entries and the central directory in many small pieces, each a system
-                // call on the unbuffered file stream. Not disposed: that would close the file before the writer fsyncs it.
-                var buffered = new BufferedStream(stream, 64 * 1024);
-                using (var zip = new ZipArchive(buffered, ZipArchiveMode.Create, leaveOpen: true))
+                using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
                 {
                     foreach (var source in sources)
                     {
@@ -204,8 +200,6 @@ internal sealed class BackupStore(
                     using var metadataStream = entry.Open();
                     JsonSerializer.Serialize(metadataStream, metadata, ProfileJsonContext.Default.BackupMetadata);
                 }
-
-                buffered.Flush();
             });
     }
 
