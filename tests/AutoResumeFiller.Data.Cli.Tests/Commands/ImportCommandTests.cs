@@ -20,9 +20,9 @@ public sealed class ImportCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.ToString());
         result.StdOut.Should().Contain($"Imported {file}").And.Contain("previous profile kept in auto_backup_").And.Contain("Ada Lovelace: 0 jobs");
         File.ReadAllText(_arf.ProfilePath).Should().Contain("\"email\": \"ada@example.org\"");
-        var autoBackups = Directory.GetFiles(_arf.BackupsDir, "auto_backup_*.zip");
-        autoBackups.Should().NotBeEmpty();
-        using var zip = System.IO.Compression.ZipFile.OpenRead(autoBackups.Max()!);
+        var named = System.Text.RegularExpressions.Regex.Match(result.StdOut, @"previous profile kept in (auto_backup_\S+\.zip)");
+        named.Success.Should().BeTrue(result.ToString());
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(_arf.BackupsDir, named.Groups[1].Value));
         using var stream = zip.GetEntry("user_profile.json")!.Open();
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

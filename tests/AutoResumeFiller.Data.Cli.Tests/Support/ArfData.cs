@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace AutoResumeFiller.Data.Cli.Tests.Support;
 
 /// <summary>
-/// Runs the real tool (<c>dotnet arf-data.dll</c>, copied next to the tests) as a child process with redirected
+/// Runs the real tool (<c>dotnet arf-data.dll</c>, copied to tool/ next to the tests, see tests/ChildProcess.targets) as a child process with redirected
 /// output, against a temp data directory. <c>AUTORESUMEFILLER_DATA_DIR</c> points at another temp folder, so a
 /// run never touches the real home even when <c>--data-dir</c> is left out.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class ArfData : IDisposable
         Directory.CreateDirectory(Root);
     }
 
-    public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "arf-data.dll");
+    public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "tool", "arf-data.dll");
 
     public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "samples", "sample_profile.json");
 

@@ -22,7 +22,7 @@ public sealed class TestHostProcess : IDisposable
     }
 
     /// <summary>Gets the path of the test host's dll, copied next to the tests by the project reference.</summary>
-    public static string DllPath => Path.Combine(AppContext.BaseDirectory, "AutoResumeFiller.Data.TestHost.dll");
+    public static string DllPath => Path.Combine(AppContext.BaseDirectory, "host", "AutoResumeFiller.Data.TestHost.dll");
 
     /// <summary>Gets the complete protocol lines received so far (without the trailing <c>" ."</c>).</summary>
     public IReadOnlyList<string> Lines => [.. _lines];

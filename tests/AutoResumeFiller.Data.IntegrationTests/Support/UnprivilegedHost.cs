@@ -68,7 +68,7 @@ public static class UnprivilegedHost
                 // Best effort at exit.
             }
         };
-        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory))
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(TestHostProcess.DllPath)!))
         {
             var name = Path.GetFileName(file);
             if (name.EndsWith(".dll", StringComparison.Ordinal) || name.StartsWith("AutoResumeFiller.Data.TestHost.", StringComparison.Ordinal))
