@@ -122,12 +122,7 @@ public sealed partial class UserDataManager
 
     private void SaveLocked(UserProfile profile, long started)
     {
-        var errors = UserProfileValidator.Validate(profile);
-        if (errors.Count > 0)
-        {
-            Log.ProfileInvalid(_logger, _layout.ProfilePath, errors.Count);
-            throw new ProfileValidationException(errors);
-        }
+        ValidateOrThrow(profile);
 
         var previousTimestamp = profile.LastUpdated;
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
@@ -152,6 +147,16 @@ public sealed partial class UserDataManager
         {
             profile.LastUpdated = previousTimestamp;
             throw;
+        }
+    }
+
+    private void ValidateOrThrow(UserProfile profile)
+    {
+        var errors = UserProfileValidator.Validate(profile);
+        if (errors.Count > 0)
+        {
+            Log.ProfileInvalid(_logger, _layout.ProfilePath, errors.Count);
+            throw new ProfileValidationException(errors);
         }
     }
 
@@ -246,12 +251,7 @@ public sealed partial class UserDataManager
             throw new ProfileCorruptedException(ex.Message, SafeListBackups(), ex.InnerException);
         }
 
-        var errors = UserProfileValidator.Validate(profile);
-        if (errors.Count > 0)
-        {
-            Log.ProfileInvalid(_logger, _layout.ProfilePath, errors.Count);
-            throw new ProfileValidationException(errors);
-        }
+        ValidateOrThrow(profile);
 
         Log.ProfileLoaded(_logger, _layout.ProfilePath, bytes.Length, _time.GetElapsedTime(started).TotalMilliseconds);
         return profile;

@@ -33,17 +33,6 @@ public static class UserProfileValidator
         return v.Errors;
     }
 
-    /// <summary>Throws when <paramref name="profile"/> breaks any rule.</summary>
-    /// <exception cref="ProfileValidationException">The profile is invalid; the exception lists all errors.</exception>
-    internal static void ThrowIfInvalid(UserProfile profile)
-    {
-        var errors = Validate(profile);
-        if (errors.Count > 0)
-        {
-            throw new ProfileValidationException(errors);
-        }
-    }
-
     private static void ValidatePersonalInfo(Rules v, PersonalInfo p)
     {
         const string at = "personal_info.";
