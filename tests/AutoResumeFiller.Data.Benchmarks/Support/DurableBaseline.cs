@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using AutoResumeFiller.Data.IO;
 
 namespace AutoResumeFiller.Data.Benchmarks.Support;
 
@@ -6,10 +6,8 @@ namespace AutoResumeFiller.Data.Benchmarks.Support;
 /// The physical floor of a durable replace, with nothing else: write the bytes to a temp file, fsync it
 /// (<see cref="FileStream.Flush(bool)"/>), rename it over the target, fsync the folder.
 /// </summary>
-internal static partial class DurableBaseline
+internal static class DurableBaseline
 {
-    private const int ORdonlyCloexec = 0x80000;
-
     public static void Write(string folder, string target, ReadOnlySpan<byte> bytes)
     {
         var temp = target + ".baseline.tmp";
@@ -23,33 +21,6 @@ internal static partial class DurableBaseline
         FsyncFolder(folder);
     }
 
-    public static void FsyncFolder(string folder)
-    {
-        var fd = Open(folder, ORdonlyCloexec);
-        if (fd < 0)
-        {
-            throw new IOException($"open('{folder}') failed", Marshal.GetLastPInvokeError());
-        }
-
-        try
-        {
-            if (Fsync(fd) != 0)
-            {
-                throw new IOException($"fsync('{folder}') failed", Marshal.GetLastPInvokeError());
-            }
-        }
-        finally
-        {
-            _ = Close(fd);
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static partial int Fsync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
+    /// <summary>The folder fsync: the same system calls the library makes (it is what the baseline must include).</summary>
+    public static void FsyncFolder(string folder) => PosixNative.FsyncDirectory(folder);
 }
