@@ -134,12 +134,7 @@ public sealed partial class UserDataManager
             {
                 _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
                 RemoveStaleTempFiles();
-                if (_options.AutoBackupEnabled)
-                {
-                    _backups.TryCreateAutoBackup();
-                }
-
-                _writer.Write(_layout.ProfilePath, stream => stream.Write(bytes.WrittenSpan));
+                WriteProfileAfterBackup(bytes.WrittenMemory);
             });
             Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -148,6 +143,32 @@ public sealed partial class UserDataManager
             profile.LastUpdated = previousTimestamp;
             throw;
         }
+    }
+
+    /// <summary>
+    /// Replaces the profile with <paramref name="content"/>, after an auto-backup of the current file when enabled.
+    /// On a real disk the backup (archive written, flushed, renamed, folder flushed) runs on a pool thread while the new
+    /// profile's temp file is written and flushed, so their fsync waits overlap; the profile is renamed into place only
+    /// after the backup has finished, so the previous version is durably on disk, as the profile or in the backup, at
+    /// every instant.
+    /// </summary>
+    private void WriteProfileAfterBackup(ReadOnlyMemory<byte> content)
+    {
+        var backup = _options.AutoBackupEnabled
+            ? OverlappedWork<string?>.Start(_backups.TryCreateAutoBackup, inParallel: _writer.WritesToRealDisk)
+            : null;
+        string tempPath;
+        try
+        {
+            tempPath = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(content.Span));
+        }
+        finally
+        {
+            // Joined even when the profile write failed: the backup must end before the lock is released.
+            backup?.Join();
+        }
+
+        _writer.CommitReplace(tempPath, _layout.ProfilePath);
     }
 
     private void ValidateOrThrow(UserProfile profile)

@@ -28,24 +28,40 @@ internal sealed class BackupStore(
 
     private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
 
-    /// <summary>Backs up the current profile before a save; failures are logged and swallowed so the save goes on. Caller holds the exclusive lock.</summary>
-    public void TryCreateAutoBackup()
+    /// <summary>
+    /// Backs up the current profile before a save: writes the archive to a temp file in the backups folder, flushes it,
+    /// renames it to a new <c>auto_backup_…</c> name (never over an existing file), flushes the folder, and deletes the
+    /// oldest auto backups beyond <see cref="UserDataManagerOptions.MaxAutoBackups"/>. Never throws: a failure is logged
+    /// and the save goes on without a backup. Caller holds the exclusive lock.
+    /// </summary>
+    /// <returns>The backup written, or <see langword="null"/> when there is no profile or the backup failed.</returns>
+    public string? TryCreateAutoBackup()
     {
-        if (!fileSystem.File.Exists(layout.ProfilePath))
-        {
-            return;
-        }
-
         var started = time.GetTimestamp();
         try
         {
-            var path = CreateArchive(BackupKind.Auto, BackupNaming.AutoPrefix, [new(layout.ProfilePath, BackupEntryNames.AutoProfile, fileSystem.FileInfo.New(layout.ProfilePath).Length)], [], null, CancellationToken.None);
+            var profile = fileSystem.FileInfo.New(layout.ProfilePath);
+            if (!profile.Exists)
+            {
+                return null;
+            }
+
+            var (tempPath, createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(layout.ProfilePath, BackupEntryNames.AutoProfile, profile.Length)], [], null, CancellationToken.None);
+            var existing = ListNamed(BackupNaming.AutoPrefix);
+            var path = CommitArchive(tempPath, BackupNaming.AutoPrefix, createdAt, existing);
             Log.AutoBackupCreated(logger, path, time.GetElapsedTime(started).TotalMilliseconds);
-            Rotate();
+            if (BackupNaming.TryParse(fileSystem.Path.GetFileName(path), out _, out _, out var committedAt, out var sequence))
+            {
+                existing.Add((path, committedAt, sequence));
+            }
+
+            Rotate(existing);
+            return path;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             Log.AutoBackupFailed(logger, ex);
+            return null;
         }
     }
 
@@ -55,7 +71,8 @@ internal sealed class BackupStore(
         var started = time.GetTimestamp();
         var missing = new List<string>();
         var sources = CollectFullSources(missing);
-        var path = CreateArchive(kind, name, sources, missing, progress, cancellationToken);
+        var (tempPath, createdAt) = WriteArchiveTemp(kind, name, sources, missing, progress, cancellationToken);
+        var path = CommitArchive(tempPath, name, createdAt, ListNamed(name));
         Log.BackupCreated(logger, kind, path, sources.Count, sources.Sum(s => s.Length), time.GetElapsedTime(started).TotalMilliseconds);
         return path;
     }
@@ -88,9 +105,41 @@ internal sealed class BackupStore(
             .ThenBy(b => b.FileName, StringComparer.Ordinal)];
     }
 
-    private void Rotate()
+    /// <summary>
+    /// The backups named <paramref name="name"/> (regular files only: links are never counted or deleted), read from the
+    /// folder listing with one lstat each; cheaper than <see cref="List"/>, which also reads sizes and link targets.
+    /// </summary>
+    private List<(string Path, DateTime CreatedAt, int Sequence)> ListNamed(string name)
     {
-        foreach (var old in List().Where(b => b.Kind == BackupKind.Auto).Skip(options.MaxAutoBackups))
+        var found = new List<(string, DateTime, int)>();
+        var folder = fileSystem.DirectoryInfo.New(layout.BackupsFolder);
+        if (!folder.Exists)
+        {
+            return found;
+        }
+
+        foreach (var file in folder.EnumerateFiles(name + "_*.zip"))
+        {
+            if (BackupNaming.TryParse(file.Name, out _, out var parsedName, out var createdAt, out var sequence)
+                && parsedName == name
+                && (file.Attributes & FileAttributes.ReparsePoint) == 0)
+            {
+                found.Add((file.FullName, createdAt, sequence));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Deletes the oldest auto backups beyond the limit, ordered as <see cref="List"/> orders them.</summary>
+    private void Rotate(List<(string Path, DateTime CreatedAt, int Sequence)> autoBackups)
+    {
+        var oldest = autoBackups
+            .OrderByDescending(b => b.CreatedAt)
+            .ThenByDescending(b => b.Sequence)
+            .ThenBy(b => fileSystem.Path.GetFileName(b.Path), StringComparer.Ordinal)
+            .Skip(options.MaxAutoBackups);
+        foreach (var old in oldest)
         {
             try
             {
@@ -144,7 +193,20 @@ internal sealed class BackupStore(
         sources.AddRange(files);
     }
 
-    private string CreateArchive(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renames a flushed archive to <c>{name}_{time}[_N].zip</c>, never over an existing file, and flushes the folder.
+    /// The counter starts after the highest one <paramref name="existing"/> used in the same second: when rotation has
+    /// deleted the oldest same-second backups, reusing a freed low counter would make the new backup sort as the oldest
+    /// and be rotated away at once.
+    /// </summary>
+    private string CommitArchive(string tempPath, string name, DateTime createdAt, List<(string Path, DateTime CreatedAt, int Sequence)> existing)
+    {
+        var taken = existing.Where(b => b.CreatedAt == createdAt).Select(b => b.Sequence).DefaultIfEmpty(0).Max();
+        return writer.CommitUnique(tempPath, sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken)));
+    }
+
+    /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
+    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var createdAt = TruncateToSeconds(time.GetUtcNow().UtcDateTime);
         var totalBytes = sources.Sum(s => s.Length);
@@ -162,11 +224,8 @@ internal sealed class BackupStore(
             Missing = missing,
         };
 
-        // Start after the highest counter already used this second: when rotation has deleted the oldest same-second
-        // backups, reusing a freed low counter would make the new backup sort as the oldest and be rotated away at once.
-        var taken = List().Where(b => b.Name == name && b.CreatedAt == createdAt).Select(b => b.Sequence).DefaultIfEmpty(0).Max();
-        return writer.WriteUnique(
-            sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken)),
+        var tempPath = writer.WriteTemp(
+            fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1)),
             stream =>
             {
                 long done = 0;
@@ -201,6 +260,7 @@ internal sealed class BackupStore(
                     JsonSerializer.Serialize(metadataStream, metadata, ProfileJsonContext.Default.BackupMetadata);
                 }
             });
+        return (tempPath, createdAt);
     }
 
     /// <summary>Streams one file into the archive, hashing as it goes; null when the file vanished before it could be opened.</summary>

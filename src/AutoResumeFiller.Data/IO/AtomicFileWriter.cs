@@ -21,10 +21,32 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
 
     private bool IsRealFileSystem => fileSystem is FileSystem && platform.IsNative;
 
+    /// <summary>
+    /// Gets a value indicating whether writes reach a real disk (the real file system on the platform this code runs on),
+    /// so flushes matter and independent writes gain from running at the same time.
+    /// </summary>
+    public bool WritesToRealDisk => IsRealFileSystem;
+
     /// <summary>Writes the target through a temp file; on failure the temp file is removed and the target is untouched.</summary>
     /// <param name="targetPath">The file to replace.</param>
     /// <param name="writeContent">Writes the content.</param>
-    public void Write(string targetPath, Action<Stream> writeContent)
+    public void Write(string targetPath, Action<Stream> writeContent) =>
+        CommitReplace(WriteTemp(targetPath, writeContent), targetPath);
+
+    /// <summary>
+    /// Writes a new file through a temp file and renames it to the first free name <paramref name="candidate"/>
+    /// gives for 1, 2, 3…; never replaces an existing file, even one created by another process meanwhile.
+    /// </summary>
+    /// <returns>The path written.</returns>
+    public string WriteUnique(Func<int, string> candidate, Action<Stream> writeContent) =>
+        CommitUnique(WriteTemp(candidate(1), writeContent), candidate);
+
+    /// <summary>
+    /// First half of a replace: writes the content to a new temp file next to <paramref name="targetPath"/>, created
+    /// exclusively (0600), and flushes it to disk. On failure the temp file is removed and the error is mapped.
+    /// </summary>
+    /// <returns>The temp file, for <see cref="CommitReplace"/> or <see cref="CommitUnique"/>.</returns>
+    public string WriteTemp(string targetPath, Action<Stream> writeContent)
     {
         var tempPath = NewTempPath(targetPath);
         try
@@ -35,38 +57,42 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
                 stream.Flush(flushToDisk: true);
             }
 
+            return tempPath;
+        }
+        catch (Exception ex)
+        {
+            TryDelete(tempPath);
+            ThrowMappedIfIoFailure(ex, targetPath);
+            throw;
+        }
+    }
+
+    /// <summary>Second half of a replace: renames the flushed <paramref name="tempPath"/> over <paramref name="targetPath"/> and flushes the folder. On failure the temp file is removed.</summary>
+    public void CommitReplace(string tempPath, string targetPath)
+    {
+        try
+        {
             Replace(tempPath, targetPath);
             FlushDirectory(fileSystem.Path.GetDirectoryName(targetPath)!);
         }
         catch (Exception ex)
         {
             TryDelete(tempPath);
-            if (IoErrors.IsIoFailure(ex))
-            {
-                throw IoErrors.Map(ex, targetPath, "writing");
-            }
-
+            ThrowMappedIfIoFailure(ex, targetPath);
             throw;
         }
     }
 
     /// <summary>
-    /// Writes a new file through a temp file and renames it to the first free name <paramref name="candidate"/>
-    /// gives for 1, 2, 3…; never replaces an existing file, even one created by another process meanwhile.
+    /// Renames the flushed <paramref name="tempPath"/> to the first free name <paramref name="candidate"/> gives for 1, 2, 3…
+    /// (never over an existing file) and flushes the folder. On failure the temp file is removed.
     /// </summary>
     /// <returns>The path written.</returns>
-    public string WriteUnique(Func<int, string> candidate, Action<Stream> writeContent)
+    public string CommitUnique(string tempPath, Func<int, string> candidate)
     {
         var first = candidate(1);
-        var tempPath = NewTempPath(first);
         try
         {
-            using (var stream = CreateExclusive(tempPath))
-            {
-                writeContent(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
             for (var sequence = 1; ; sequence++)
             {
                 var target = sequence == 1 ? first : candidate(sequence);
@@ -91,11 +117,7 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
         catch (Exception ex)
         {
             TryDelete(tempPath);
-            if (IoErrors.IsIoFailure(ex))
-            {
-                throw IoErrors.Map(ex, first, "writing");
-            }
-
+            ThrowMappedIfIoFailure(ex, first);
             throw;
         }
     }
@@ -172,6 +194,14 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))
         {
             Log.TempFileCleanupFailed(logger, path, ex);
+        }
+    }
+
+    private static void ThrowMappedIfIoFailure(Exception ex, string path)
+    {
+        if (IoErrors.IsIoFailure(ex))
+        {
+            throw IoErrors.Map(ex, path, "writing");
         }
     }
 

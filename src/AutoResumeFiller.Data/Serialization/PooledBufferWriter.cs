@@ -14,6 +14,9 @@ internal sealed class PooledBufferWriter(int initialCapacity = 64 * 1024) : IBuf
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
+    /// <summary>Gets the bytes written so far, valid until the next write or <see cref="Dispose"/>.</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
+
     public int WrittenCount => _written;
 
     public void Advance(int count)

@@ -217,6 +217,41 @@ public class AutoBackupTests
     }
 
     [Fact]
+    public void SaveUserProfile_BackupIsRenamedIntoPlaceBeforeTheProfileIsReplaced()
+    {
+        // The previous version must be on disk at every instant: as the profile, or as the committed backup.
+        var context = new ManagerTestContext();
+        context.Initialized();
+        context.FileSystem.ClearCalls();
+
+        context.Manager.SaveUserProfile(ManagerTestContext.ValidProfile("Saved"));
+
+        var moves = context.FileSystem.Calls.Where(c => c.Operation == FaultOperation.Move).Select(c => c.Path).ToList();
+        moves.Should().Equal(Backups + "/auto_backup_20250304_050607.zip", ManagerTestContext.Root + "/data/user_profile.json");
+        context.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SaveUserProfile_ProfileWriteFails_BackupIsStillCommittedAndPreviousProfileIntact()
+    {
+        var context = new ManagerTestContext();
+        context.Initialized();
+        var previous = context.ProfileBytes();
+        context.FileSystem.Fault = (op, path) =>
+            op == FaultOperation.Write && path.StartsWith(ManagerTestContext.Root + "/data/.user_profile.json.", StringComparison.Ordinal)
+                ? FaultInjectingFileSystem.IOError(28, "No space left on device")
+                : null;
+
+        var save = () => context.Manager.SaveUserProfile(ManagerTestContext.ValidProfile("Lost"));
+
+        save.Should().Throw<InsufficientDiskSpaceException>();
+        context.ProfileBytes().Should().Equal(previous);
+        context.BackupFileNames().Should().Equal("auto_backup_20250304_050607.zip");
+        ManagerArchives.ReadEntries(context.FileSystem, Backups + "/auto_backup_20250304_050607.zip")["user_profile.json"].Should().Equal(previous);
+        context.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
     public void SaveUserProfile_BackupsFolderShortOfSpace_LogsWarningAndStillSaves()
     {
         // The backup needs its own size plus the minimum; the save needs only the minimum.

@@ -53,6 +53,18 @@ internal sealed class FaultInjectingFileSystem : MockFileSystem
         }
     }
 
+    /// <summary>Gets the operations attempted so far, in order.</summary>
+    public IReadOnlyList<(FaultOperation Operation, string Path)> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
     /// <summary>Forgets the operations recorded so far, so a test counts only those of the step it acts on.</summary>
     public void ClearCalls()
     {

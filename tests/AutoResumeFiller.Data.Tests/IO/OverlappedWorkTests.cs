@@ -1,0 +1,80 @@
+using AutoResumeFiller.Data.IO;
+
+namespace AutoResumeFiller.Data.Tests.IO;
+
+public class OverlappedWorkTests
+{
+    [Fact]
+    public void Join_NotInParallel_RunsTheWorkOnTheCallingThreadOnlyWhenJoined()
+    {
+        var runs = 0;
+        var thread = -1;
+        var work = OverlappedWork<string>.Start(() => { runs++; thread = Environment.CurrentManagedThreadId; return "done"; }, inParallel: false);
+
+        runs.Should().Be(0);
+        work.Join().Should().Be("done");
+        runs.Should().Be(1);
+        thread.Should().Be(Environment.CurrentManagedThreadId);
+    }
+
+    [Fact]
+    public void Join_InParallel_ReturnsTheResultAndRunsTheWorkExactlyOnce()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var runs = 0;
+            var work = OverlappedWork<int>.Start(() => Interlocked.Increment(ref runs), inParallel: true);
+
+            work.Join().Should().Be(1);
+            Volatile.Read(ref runs).Should().Be(1);
+        }
+    }
+
+    [Fact]
+    public void Join_InParallel_WaitsForWorkAlreadyRunningOnThePool()
+    {
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var poolThread = -1;
+        var work = OverlappedWork<string>.Start(
+            () =>
+            {
+                poolThread = Environment.CurrentManagedThreadId;
+                started.Set();
+                release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+                return "from the pool";
+            },
+            inParallel: true);
+        var token = TestContext.Current.CancellationToken;
+        started.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue("a pool thread picks the work up");
+
+        using var joined = new ManualResetEventSlim();
+        string? result = null;
+        var joiner = new Thread(() =>
+        {
+            result = work.Join();
+            joined.Set();
+        });
+        joiner.Start();
+        joined.Wait(TimeSpan.FromMilliseconds(50), token).Should().BeFalse("Join waits while the work runs");
+        release.Set();
+
+        joined.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue();
+        joiner.Join();
+        result.Should().Be("from the pool");
+        poolThread.Should().NotBe(Environment.CurrentManagedThreadId);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Join_WorkThrows_RethrowsTheSameExceptionWithItsStack(bool inParallel)
+    {
+        var failure = new InvalidOperationException("boom");
+        var work = OverlappedWork<string>.Start(() => throw failure, inParallel);
+
+        var join = () => work.Join();
+
+        join.Should().Throw<InvalidOperationException>().Which.Should().BeSameAs(failure);
+    }
+}
