@@ -6,56 +6,70 @@ using System.Text.RegularExpressions;
 
 namespace AutoResumeFiller.Data;
 
-/// <summary>The individual rules of the validator, each defined once, collecting errors as it goes.</summary>
+/// <summary>
+/// The individual rules of the validator, each defined once, collecting errors as it goes. Rules take a property's
+/// name relative to the current object (<see cref="InObject"/>, <see cref="Each{T}"/>); the full JSON path is built
+/// only for an error, so validating a valid profile allocates nothing per property.
+/// </summary>
 internal sealed partial class Rules
 {
     private readonly List<ValidationError> _errors = [];
+    private string _object = "";
+    private int _index = -1;
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 
-    public void Text(string path, string? value, int min, int max)
+    /// <summary>Validates the object at <paramref name="objectName"/> (e.g. <c>personal_info</c>) with <paramref name="validate"/>.</summary>
+    public void InObject<T>(string objectName, T item, Action<Rules, T> validate)
+    {
+        _object = objectName;
+        validate(this, item);
+        _object = "";
+    }
+
+    public void Text(string name, string? value, int min, int max)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(path, "is required.");
+            Add(name, "is required.");
         }
         else if (value.Length < min || value.Length > max)
         {
-            Add(path, string.Create(CultureInfo.InvariantCulture, $"must be {min}–{max} characters long (is {value.Length})."));
+            Add(name, string.Create(CultureInfo.InvariantCulture, $"must be {min}–{max} characters long (is {value.Length})."));
         }
     }
 
-    public void OptionalText(string path, string? value, int max)
+    public void OptionalText(string name, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            Add(path, string.Create(CultureInfo.InvariantCulture, $"must be at most {max} characters long (is {value.Length})."));
+            Add(name, string.Create(CultureInfo.InvariantCulture, $"must be at most {max} characters long (is {value.Length})."));
         }
     }
 
-    public void Email(string path, string? value)
+    public void Email(string name, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(path, "is required.");
+            Add(name, "is required.");
             return;
         }
 
         if (!IsEmail(value))
         {
-            Add(path, $"'{Shorten(value)}' is not a valid e-mail address.");
+            Add(name, $"'{Shorten(value)}' is not a valid e-mail address.");
         }
     }
 
-    public void Phone(string path, string? value)
+    public void Phone(string name, string? value)
     {
         if (value is not null && !PhonePattern().IsMatch(value))
         {
-            Add(path, $"'{Shorten(value)}' is not a valid phone number (9–15 digits, optionally starting with + or 1, no spaces).");
+            Add(name, $"'{Shorten(value)}' is not a valid phone number (9–15 digits, optionally starting with + or 1, no spaces).");
         }
     }
 
-    public void Url(string path, string? value)
+    public void Url(string name, string? value)
     {
         if (value is null)
         {
@@ -67,17 +81,17 @@ internal sealed partial class Rules
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(uri.Host))
         {
-            Add(path, $"'{Shorten(value)}' is not an absolute http(s) URL.");
+            Add(name, $"'{Shorten(value)}' is not an absolute http(s) URL.");
         }
     }
 
-    public void YearMonth(string path, string? value, bool required)
+    public void YearMonth(string name, string? value, bool required)
     {
         if (value is null || (required && value.Length == 0))
         {
             if (required)
             {
-                Add(path, "is required (YYYY-MM).");
+                Add(name, "is required (YYYY-MM).");
             }
 
             return;
@@ -85,54 +99,58 @@ internal sealed partial class Rules
 
         if (!IsYearMonth(value))
         {
-            Add(path, $"'{Shorten(value)}' must be a month in the form YYYY-MM.");
+            Add(name, $"'{Shorten(value)}' must be a month in the form YYYY-MM.");
         }
     }
 
-    public void EndDate(string path, string? value)
+    public void EndDate(string name, string? value)
     {
         if (value is not null && value != "Present" && !IsYearMonth(value))
         {
-            Add(path, $"'{Shorten(value)}' must be a month in the form YYYY-MM, or 'Present'.");
+            Add(name, $"'{Shorten(value)}' must be a month in the form YYYY-MM, or 'Present'.");
         }
     }
 
-    public void Range(string path, double? value, double min, double max)
+    public void Range(string name, double? value, double min, double max)
     {
         if (value is { } number && (double.IsNaN(number) || number < min || number > max))
         {
-            Add(path, string.Create(CultureInfo.InvariantCulture, $"must be between {min:0.0} and {max:0.0} (is {number})."));
+            Add(name, string.Create(CultureInfo.InvariantCulture, $"must be between {min:0.0} and {max:0.0} (is {number})."));
         }
     }
 
-    public void Strings(string path, List<string> values, int minItems = 0)
+    public void Strings(string name, List<string> values, int minItems = 0)
     {
         if (values.Count < minItems)
         {
-            Add(path, string.Create(CultureInfo.InvariantCulture, $"must have at least {minItems} item{(minItems == 1 ? "" : "s")}."));
+            Add(name, string.Create(CultureInfo.InvariantCulture, $"must have at least {minItems} item{(minItems == 1 ? "" : "s")}."));
         }
 
         for (var i = 0; i < values.Count; i++)
         {
             if (values[i] is null)
             {
-                Add(Index(path, i), "must be a string, not null.");
+                AddAt(Index(At(name), i), "must be a string, not null.");
             }
         }
     }
 
-    public void Each<T>(string path, List<T> items, Action<Rules, string, T> validate)
+    public void Each<T>(string listName, List<T> items, Action<Rules, T> validate)
         where T : class
     {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is { } item)
             {
-                validate(this, Index(path, i) + ".", item);
+                _object = listName;
+                _index = i;
+                validate(this, item);
+                _object = "";
+                _index = -1;
             }
             else
             {
-                Add(Index(path, i), "must be an object, not null.");
+                AddAt(Index(At(listName), i), "must be an object, not null.");
             }
         }
     }
@@ -141,7 +159,7 @@ internal sealed partial class Rules
     /// An unknown property must not carry the name of a known one: both would be written and the file would then
     /// fail to load with a duplicate key.
     /// </summary>
-    public void NoShadowedProperties(string at, Dictionary<string, JsonElement>? additional, JsonTypeInfo typeInfo)
+    public void NoShadowedProperties(Dictionary<string, JsonElement>? additional, JsonTypeInfo typeInfo)
     {
         if (additional is null || additional.Count == 0)
         {
@@ -152,20 +170,34 @@ internal sealed partial class Rules
         {
             if (additional.ContainsKey(property.Name))
             {
-                Add(at + property.Name, "is set both as a known property and in AdditionalProperties; remove it from AdditionalProperties.");
+                Add(property.Name, "is set both as a known property and in AdditionalProperties; remove it from AdditionalProperties.");
             }
         }
     }
 
-    private void Add(string path, string message) => _errors.Add(new ValidationError(path, message));
+    private void Add(string name, string message) => AddAt(At(name), message);
+
+    private void AddAt(string path, string message) => _errors.Add(new ValidationError(path, message));
+
+    /// <summary>The JSON path of <paramref name="name"/> in the current object: <c>name</c>, <c>object.name</c> or <c>list[i].name</c>.</summary>
+    private string At(string name) => (_object.Length, _index) switch
+    {
+        (0, _) => name,
+        (_, < 0) => $"{_object}.{name}",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{_object}[{_index}].{name}"),
+    };
 
     private static string Index(string path, int i) => string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
 
     private static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
 
+    /// <summary><c>YYYY-MM</c> with ASCII digits (never other Unicode digits) and a month from 01 to 12.</summary>
     private static bool IsYearMonth(string value) =>
-        YearMonthPattern().IsMatch(value)
-        && int.Parse(value.AsSpan(5, 2), CultureInfo.InvariantCulture) is >= 1 and <= 12;
+        value.Length == 7
+        && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[1]) && char.IsAsciiDigit(value[2]) && char.IsAsciiDigit(value[3])
+        && value[4] == '-'
+        && char.IsAsciiDigit(value[5]) && char.IsAsciiDigit(value[6])
+        && ((value[5] - '0') * 10) + (value[6] - '0') is >= 1 and <= 12;
 
     private static bool IsEmail(string value)
     {
@@ -185,7 +217,4 @@ internal sealed partial class Rules
     // [0-9] and \z, not \d and $: .NET's \d matches any Unicode digit and $ matches before a final '\n'.
     [GeneratedRegex(@"^\+?1?[0-9]{9,15}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex YearMonthPattern();
 }

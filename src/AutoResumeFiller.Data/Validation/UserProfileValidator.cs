@@ -18,10 +18,10 @@ public static class UserProfileValidator
         ArgumentNullException.ThrowIfNull(profile);
         var v = new Rules();
         v.Text("version", profile.Version, 1, 20);
-        v.NoShadowedProperties("", profile.AdditionalProperties, ProfileJsonContext.Default.UserProfile);
+        v.NoShadowedProperties(profile.AdditionalProperties, ProfileJsonContext.Default.UserProfile);
         if (profile.PersonalInfo is { } info)
         {
-            ValidatePersonalInfo(v, info);
+            v.InObject("personal_info", info, ValidatePersonalInfo);
         }
 
         v.OptionalText("summary", profile.Summary, 2000);
@@ -35,68 +35,67 @@ public static class UserProfileValidator
 
     private static void ValidatePersonalInfo(Rules v, PersonalInfo p)
     {
-        const string at = "personal_info.";
-        v.NoShadowedProperties(at, p.AdditionalProperties, ProfileJsonContext.Default.PersonalInfo);
-        v.Text(at + "first_name", p.FirstName, 1, 100);
-        v.Text(at + "last_name", p.LastName, 1, 100);
-        v.Email(at + "email", p.Email);
-        v.Phone(at + "phone", p.Phone);
-        v.Url(at + "linkedin_url", p.LinkedinUrl);
-        v.Url(at + "github_url", p.GithubUrl);
-        v.Url(at + "portfolio_url", p.PortfolioUrl);
-        v.OptionalText(at + "address", p.Address, 200);
-        v.OptionalText(at + "city", p.City, 100);
-        v.OptionalText(at + "state", p.State, 50);
-        v.OptionalText(at + "zip_code", p.ZipCode, 20);
-        v.OptionalText(at + "country", p.Country, 100);
+        v.NoShadowedProperties(p.AdditionalProperties, ProfileJsonContext.Default.PersonalInfo);
+        v.Text("first_name", p.FirstName, 1, 100);
+        v.Text("last_name", p.LastName, 1, 100);
+        v.Email("email", p.Email);
+        v.Phone("phone", p.Phone);
+        v.Url("linkedin_url", p.LinkedinUrl);
+        v.Url("github_url", p.GithubUrl);
+        v.Url("portfolio_url", p.PortfolioUrl);
+        v.OptionalText("address", p.Address, 200);
+        v.OptionalText("city", p.City, 100);
+        v.OptionalText("state", p.State, 50);
+        v.OptionalText("zip_code", p.ZipCode, 20);
+        v.OptionalText("country", p.Country, 100);
     }
 
-    private static void ValidateEducation(Rules v, string at, Education e)
+    private static void ValidateEducation(Rules v, Education e)
     {
-        v.NoShadowedProperties(at, e.AdditionalProperties, ProfileJsonContext.Default.Education);
-        v.Text(at + "institution", e.Institution, 1, 200);
-        v.Text(at + "degree", e.Degree, 1, 100);
-        v.Text(at + "field_of_study", e.FieldOfStudy, 1, 150);
-        v.YearMonth(at + "start_date", e.StartDate, required: true);
-        v.EndDate(at + "end_date", e.EndDate);
-        v.Range(at + "gpa", e.Gpa, 0.0, 4.0);
-        v.Strings(at + "honors", e.Honors);
-        v.Strings(at + "relevant_coursework", e.RelevantCoursework);
+        v.NoShadowedProperties(e.AdditionalProperties, ProfileJsonContext.Default.Education);
+        v.Text("institution", e.Institution, 1, 200);
+        v.Text("degree", e.Degree, 1, 100);
+        v.Text("field_of_study", e.FieldOfStudy, 1, 150);
+        v.YearMonth("start_date", e.StartDate, required: true);
+        v.EndDate("end_date", e.EndDate);
+        v.Range("gpa", e.Gpa, 0.0, 4.0);
+        v.Strings("honors", e.Honors);
+        v.Strings("relevant_coursework", e.RelevantCoursework);
     }
 
-    private static void ValidateWork(Rules v, string at, WorkExperience w)
+    private static void ValidateWork(Rules v, WorkExperience w)
     {
-        v.NoShadowedProperties(at, w.AdditionalProperties, ProfileJsonContext.Default.WorkExperience);
-        v.Text(at + "company", w.Company, 1, 200);
-        v.Text(at + "position", w.Position, 1, 150);
-        v.YearMonth(at + "start_date", w.StartDate, required: true);
-        v.EndDate(at + "end_date", w.EndDate);
-        v.OptionalText(at + "location", w.Location, 150);
-        v.Strings(at + "responsibilities", w.Responsibilities, minItems: 1);
-        v.Strings(at + "achievements", w.Achievements);
-        v.Strings(at + "technologies", w.Technologies);
+        v.NoShadowedProperties(w.AdditionalProperties, ProfileJsonContext.Default.WorkExperience);
+        v.Text("company", w.Company, 1, 200);
+        v.Text("position", w.Position, 1, 150);
+        v.YearMonth("start_date", w.StartDate, required: true);
+        v.EndDate("end_date", w.EndDate);
+        v.OptionalText("location", w.Location, 150);
+        v.Strings("responsibilities", w.Responsibilities, minItems: 1);
+        v.Strings("achievements", w.Achievements);
+        v.Strings("technologies", w.Technologies);
     }
 
-    private static void ValidateProject(Rules v, string at, Project p)
+    private static void ValidateProject(Rules v, Project p)
     {
-        v.NoShadowedProperties(at, p.AdditionalProperties, ProfileJsonContext.Default.Project);
-        v.Text(at + "name", p.Name, 1, 200);
-        v.Text(at + "description", p.Description, 1, 1000);
-        v.YearMonth(at + "start_date", p.StartDate, required: false);
-        v.EndDate(at + "end_date", p.EndDate);
-        v.Url(at + "url", p.Url);
-        v.Strings(at + "technologies", p.Technologies);
-        v.Strings(at + "highlights", p.Highlights);
+        v.NoShadowedProperties(p.AdditionalProperties, ProfileJsonContext.Default.Project);
+        v.Text("name", p.Name, 1, 200);
+        v.Text("description", p.Description, 1, 1000);
+        v.YearMonth("start_date", p.StartDate, required: false);
+        v.EndDate("end_date", p.EndDate);
+        v.Url("url", p.Url);
+        v.Strings("technologies", p.Technologies);
+        v.Strings("highlights", p.Highlights);
     }
 
-    private static void ValidateCertification(Rules v, string at, Certification c)
+    private static void ValidateCertification(Rules v, Certification c)
     {
-        v.NoShadowedProperties(at, c.AdditionalProperties, ProfileJsonContext.Default.Certification);
-        v.Text(at + "name", c.Name, 1, 200);
-        v.Text(at + "issuer", c.Issuer, 1, 150);
-        v.YearMonth(at + "date_obtained", c.DateObtained, required: true);
-        v.YearMonth(at + "expiration_date", c.ExpirationDate, required: false);
-        v.OptionalText(at + "credential_id", c.CredentialId, 100);
-        v.Url(at + "url", c.Url);
+        v.NoShadowedProperties(c.AdditionalProperties, ProfileJsonContext.Default.Certification);
+        v.Text("name", c.Name, 1, 200);
+        v.Text("issuer", c.Issuer, 1, 150);
+        v.YearMonth("date_obtained", c.DateObtained, required: true);
+        v.YearMonth("expiration_date", c.ExpirationDate, required: false);
+        v.OptionalText("credential_id", c.CredentialId, 100);
+        v.Url("url", c.Url);
     }
 }
