@@ -12,8 +12,11 @@ namespace AutoResumeFiller.Data.Benchmarks;
 /// </summary>
 internal static class PairedRuns
 {
-    public static int Run()
+    /// <param name="only">Keys to run (prefixes such as <c>save_30KB</c> or <c>backup</c>); empty runs everything.</param>
+    public static int Run(IReadOnlyList<string> only)
     {
+        bool Wanted(string key) => only.Count == 0 || only.Any(o => key.StartsWith(o, StringComparison.Ordinal));
+
         var root = Path.Combine(DataSet.Root, "paired-" + Environment.ProcessId);
         try
         {
@@ -25,14 +28,25 @@ internal static class PairedRuns
                 var target = Path.Combine(folder, "user_profile.json");
                 foreach (var backup in new[] { false, true })
                 {
+                    var key = $"save_{size}_{(backup ? "backup" : "plain")}";
+                    if (!Wanted(key))
+                    {
+                        continue;
+                    }
+
                     var manager = new UserDataManager(new UserDataManagerOptions { DataDirectory = Path.Combine(root, $"{size}-{backup}"), AutoBackupEnabled = backup });
                     manager.InitializeDataDirectory();
                     manager.SaveUserProfile(profile);
-                    Pair($"save_{size}_{(backup ? "backup" : "plain")}", rounds, () => DurableBaseline.Write(folder, target, bytes), () => manager.SaveUserProfile(profile));
+                    Pair(key, rounds, () => DurableBaseline.Write(folder, target, bytes), () => manager.SaveUserProfile(profile));
                 }
             }
 
-            foreach (var megabytes in new[] { 25, 100 })
+            if (Wanted("load_30KB"))
+            {
+                PairLoadWithPydantic(root);
+            }
+
+            foreach (var megabytes in new[] { 25, 100 }.Where(m => Wanted($"backup_{m}")))
             {
                 var dataSet = DataSet.Ensure(megabytes);
                 var manager = new UserDataManager(new UserDataManagerOptions { DataDirectory = dataSet });
@@ -58,6 +72,93 @@ internal static class PairedRuns
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The load of the typical profile against the Python app's pydantic load of the same file, measured the same way on
+    /// both sides (timeit's method: a loop of at least 0.2 s, repeated 7 times, the median repeat's mean per load), three
+    /// rounds alternating which goes first; prints the medians over the rounds. Skipped when python3 with pydantic is absent.
+    /// </summary>
+    private static void PairLoadWithPydantic(string root)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "pydantic_load.py");
+        try
+        {
+            ExternalTool.Run(AppContext.BaseDirectory, "python3", "-c", "import pydantic");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            Console.WriteLine("paired_load_30KB_skipped=python3 with pydantic is not installed");
+            return;
+        }
+
+        var manager = new UserDataManager(new UserDataManagerOptions { DataDirectory = Path.Combine(root, "load") });
+        manager.InitializeDataDirectory();
+        manager.SaveUserProfile(ProfileGenerator.Typical());
+        var ours = new List<double>();
+        var pydantic = new List<double>();
+        for (var round = 0; round < 3; round++)
+        {
+            if (round % 2 == 0)
+            {
+                pydantic.Add(PydanticMedianUs(script, manager.ProfilePath));
+                ours.Add(TimeitMedianUs(() => manager.LoadUserProfile()));
+            }
+            else
+            {
+                ours.Add(TimeitMedianUs(() => manager.LoadUserProfile()));
+                pydantic.Add(PydanticMedianUs(script, manager.ProfilePath));
+            }
+        }
+
+        var o = Median(ours);
+        var p = Median(pydantic);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_load_30KB_ours_us={o:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_load_30KB_pydantic_us={p:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_load_30KB_speedup={p / o:F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_load_30KB_rounds={ours.Count}"));
+    }
+
+    private static double PydanticMedianUs(string script, string profilePath)
+    {
+        var output = ExternalTool.Run(AppContext.BaseDirectory, "python3", script, profilePath);
+        var field = output.Split(' ', '\n').Single(f => f.StartsWith("pydantic_load_median_us=", StringComparison.Ordinal));
+        return double.Parse(field[(field.IndexOf('=', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>timeit's method in .NET: the loop count doubles until a loop takes 0.2 s; 7 such loops; the median loop's mean.</summary>
+    private static double TimeitMedianUs(Action operation)
+    {
+        var number = 1;
+        while (true)
+        {
+            var elapsed = Loop(operation, number);
+            if (elapsed >= TimeSpan.FromSeconds(0.2))
+            {
+                break;
+            }
+
+            number *= 2;
+        }
+
+        var repeats = new List<double>(7);
+        for (var i = 0; i < 7; i++)
+        {
+            repeats.Add(Loop(operation, number).TotalMicroseconds / number);
+        }
+
+        return Median(repeats);
+    }
+
+    private static TimeSpan Loop(Action operation, int number)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < number; i++)
+        {
+            operation();
+        }
+
+        return Stopwatch.GetElapsedTime(started);
     }
 
     private static void Pair(string key, int rounds, Action baseline, Action ours)

@@ -6,8 +6,9 @@ return args switch
 {
     ["--report", .. var rest] => Report.Write(rest),
     ["--peak-memory", var megabytes] => PeakMemory.Measure(int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
-    ["--write-profile", var path] => WriteProfile(path),
-    ["--paired"] => PairedRuns.Run(),
+    ["--write-profile", var path] => WriteProfile(path, large: false),
+    ["--write-profile", var path, "large"] => WriteProfile(path, large: true),
+    ["--paired", .. var only] => PairedRuns.Run(only),
     _ => RunBenchmarks(args),
 };
 
@@ -17,8 +18,9 @@ static int RunBenchmarks(string[] args)
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
 
-static int WriteProfile(string path)
+static int WriteProfile(string path, bool large)
 {
-    File.WriteAllBytes(path, AutoResumeFiller.Data.UserProfileSerializer.Serialize(AutoResumeFiller.Data.Benchmarks.Support.ProfileGenerator.Typical()));
+    var profile = large ? AutoResumeFiller.Data.Benchmarks.Support.ProfileGenerator.Large() : AutoResumeFiller.Data.Benchmarks.Support.ProfileGenerator.Typical();
+    File.WriteAllBytes(path, AutoResumeFiller.Data.UserProfileSerializer.Serialize(profile));
     return 0;
 }

@@ -2,10 +2,11 @@ using System.Diagnostics;
 
 namespace AutoResumeFiller.Data.Benchmarks.Support;
 
-/// <summary>Runs a command-line tool (zip, unzip) to completion, failing loudly on a non-zero exit.</summary>
+/// <summary>Runs a command-line tool (zip, unzip, python3) to completion, failing loudly on a non-zero exit.</summary>
 internal static class ExternalTool
 {
-    public static void Run(string workingDirectory, string fileName, params string[] arguments)
+    /// <returns>What the tool wrote to standard output.</returns>
+    public static string Run(string workingDirectory, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -32,5 +33,7 @@ internal static class ExternalTool
         {
             throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error.Result}{output.Result}");
         }
+
+        return output.Result;
     }
 }
