@@ -24,9 +24,9 @@ public static class UserProfileSerializer
     public static byte[] Serialize(UserProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        using var buffer = new MemoryStream(4096);
-        Serialize(profile, buffer);
-        return buffer.ToArray();
+        using var buffer = new PooledBufferWriter();
+        SerializeToBuffer(profile, buffer);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Serializes <paramref name="profile"/> to <paramref name="destination"/> as stored on disk.</summary>
@@ -37,30 +37,40 @@ public static class UserProfileSerializer
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(destination);
-        JsonSerializer.Serialize(destination, profile, ProfileJsonContext.Writer.UserProfile);
-        destination.WriteByte((byte)'\n');
+        using var buffer = new PooledBufferWriter();
+        SerializeToBuffer(profile, buffer);
+        destination.Write(buffer.WrittenSpan);
     }
 
     /// <summary>Serializes <paramref name="profile"/> into <paramref name="destination"/>, byte for byte as <see cref="Serialize(UserProfile)"/> returns it.</summary>
+    /// <remarks>
+    /// Written by <see cref="ProfileJsonWriter"/>, which produces the serializer's bytes; when it fails (a number JSON
+    /// cannot hold, unwritable or too deep extension data), the serializer runs instead so the caller gets its
+    /// exception. <paramref name="destination"/> may then hold a partial document, as it would from the serializer.
+    /// </remarks>
     internal static void SerializeToBuffer(UserProfile profile, IBufferWriter<byte> destination)
     {
-        var options = ProfileJsonContext.Writer.Options;
-        var writerOptions = new JsonWriterOptions
+        try
         {
-            Encoder = options.Encoder,
-            Indented = options.WriteIndented,
-            IndentCharacter = options.IndentCharacter,
-            IndentSize = options.IndentSize,
-            NewLine = options.NewLine,
-            MaxDepth = options.MaxDepth,
-        };
-        using (var writer = new Utf8JsonWriter(destination, writerOptions))
+            using var writer = new Utf8JsonWriter(destination, ProfileJsonWriter.Options);
+            ProfileJsonWriter.Write(writer, profile);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            JsonSerializer.Serialize(writer, profile, ProfileJsonContext.Writer.UserProfile);
+            ThrowAsSerializer(profile);
+            throw;
         }
 
         destination.GetSpan(1)[0] = (byte)'\n';
         destination.Advance(1);
+    }
+
+    // Throws what JsonSerializer throws for the profile; returns only if it unexpectedly succeeds.
+    private static void ThrowAsSerializer(UserProfile profile)
+    {
+        using var scratch = new PooledBufferWriter(4096);
+        using var writer = new Utf8JsonWriter(scratch, ProfileJsonWriter.Options);
+        JsonSerializer.Serialize(writer, profile, ProfileJsonContext.Writer.UserProfile);
     }
 
     /// <summary>Parses UTF-8 JSON into a <see cref="UserProfile"/> without validating it.</summary>
@@ -75,6 +85,13 @@ public static class UserProfileSerializer
         try
         {
             ThrowIfNotUtf8(utf8Json);
+
+            // Ordinary files take the hand-written fast path; anything unusual gets System.Text.Json's result or error.
+            if (ProfileJsonReader.TryRead(utf8Json, out var profile))
+            {
+                return profile!;
+            }
+
             return JsonSerializer.Deserialize(utf8Json, ProfileJsonContext.Default.UserProfile)
                 ?? throw new JsonException("The file contains 'null' instead of a profile object. Path: $ | LineNumber: 0 | BytePositionInLine: 0.");
         }

@@ -12,8 +12,10 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 {
     private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 
+    private const string WriteFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
     // ISO-8601 date-times only (0–7 fraction digits; Z, ±hh:mm or no offset): never culture-dependent or clock-dependent forms.
-    private static readonly string[] IsoFormats = BuildIsoFormats();
+    internal static readonly string[] IsoFormats = BuildIsoFormats();
 
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -23,7 +25,7 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
         }
 
         var text = reader.GetString();
-        if (text is null || text.Length > 64 || !DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Styles, out var value))
+        if (!TryParseTimestamp(text, out var value))
         {
             throw new JsonException($"'{Truncate(text)}' is not an ISO-8601 timestamp.");
         }
@@ -31,7 +33,39 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
         return value;
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    /// <summary>
+    /// Parses a timestamp string value exactly as <see cref="Read"/> does (UTC kind; no offset means UTC).
+    /// Shared with <see cref="ProfileJsonReader"/>, whose result must equal this converter's.
+    /// </summary>
+    internal static bool TryParseTimestamp(string? text, out DateTime value)
+    {
+        value = default;
+        if (text is not { Length: <= 64 })
+        {
+            return false;
+        }
+
+        // Trying all formats in order costs microseconds per load. Each format only matches texts of one length, so the
+        // one format a text's shape allows is tried first: any format before it that matched would read the same UTC instant.
+        return (LikelyFormat(text) is { } likely && DateTime.TryParseExact(text, likely, CultureInfo.InvariantCulture, Styles, out value))
+            || DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Styles, out value);
+    }
+
+    // "yyyy-MM-ddTHH:mm:ss" (19 characters), then '.' and 1–7 fraction digits, then an optional 'Z': as written by this library and the Python app.
+    private static string? LikelyFormat(string text)
+    {
+        var zulu = text.EndsWith('Z');
+        var digits = (zulu ? text.Length - 1 : text.Length) - 20;
+        return text.Length < 19 || digits > 7 || (digits >= 0 && text[19] != '.') ? null : IsoFormats[(zulu ? 8 : 0) + Math.Max(digits, 0)];
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => WriteUtcValue(writer, value);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as a UTC ISO-8601 string value (0–7 fraction digits, trailing zeros
+    /// dropped, <c>Z</c> suffix); an unspecified kind counts as UTC. Shared with <see cref="ProfileJsonWriter"/>.
+    /// </summary>
+    internal static void WriteUtcValue(Utf8JsonWriter writer, DateTime value)
     {
         var utc = value.Kind switch
         {
@@ -39,7 +73,15 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
             DateTimeKind.Local => value.ToUniversalTime(),
             _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
         };
-        writer.WriteStringValue(utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+
+        // At most 28 ASCII bytes ("yyyy-MM-ddTHH:mm:ss.fffffffZ"), formatted without allocating a string.
+        Span<byte> utf8 = stackalloc byte[32];
+        if (!utc.TryFormat(utf8, out var written, WriteFormat, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("A UTC timestamp did not fit its 32-byte buffer.");
+        }
+
+        writer.WriteStringValue(utf8[..written]);
     }
 
     private static string[] BuildIsoFormats()
