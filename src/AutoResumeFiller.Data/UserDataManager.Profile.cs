@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
 using AutoResumeFiller.Data.Serialization;
@@ -129,7 +130,7 @@ public sealed partial class UserDataManager
         try
         {
             using var bytes = new PooledBufferWriter();
-            UserProfileSerializer.SerializeToBuffer(profile, bytes);
+            SerializeOrThrow(profile, bytes);
             Guard(_layout.Root, "saving", () =>
             {
                 _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
@@ -169,6 +170,24 @@ public sealed partial class UserDataManager
         }
 
         _writer.CommitReplace(tempPath, _layout.ProfilePath);
+    }
+
+    /// <summary>
+    /// Serializes a validated profile. What the validator cannot see and JSON cannot hold (unknown properties nested
+    /// deeper than a reader accepts, an escaped lone surrogate kept in one) makes the profile invalid too: nothing is written.
+    /// </summary>
+    private void SerializeOrThrow(UserProfile profile, PooledBufferWriter bytes)
+    {
+        try
+        {
+            UserProfileSerializer.SerializeToBuffer(profile, bytes);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            var path = ex is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
+            Log.ProfileInvalid(_logger, _layout.ProfilePath, 1);
+            throw new ProfileValidationException([new ValidationError(path, $"cannot be written as JSON: {ex.Message}")]);
+        }
     }
 
     private void ValidateOrThrow(UserProfile profile)

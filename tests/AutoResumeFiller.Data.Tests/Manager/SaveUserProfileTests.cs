@@ -332,4 +332,29 @@ public class SaveUserProfileTests
 
         Encoding.UTF8.GetString(context.ProfileBytes()).Should().Contain("\"from_the_future\"");
     }
+
+    [Theory]
+    [InlineData("lone surrogate")]
+    [InlineData("too deep")]
+    public void SaveUserProfile_UnknownPropertyJsonCannotHold_ThrowsValidationAndWritesNothing(string kind)
+    {
+        // Both load through System.Text.Json (an escaped lone surrogate is kept raw; a deep value is built in code), but
+        // neither can be written: the save refuses with a typed error instead of an untyped JsonException.
+        var context = new ManagerTestContext();
+        context.Initialized();
+        var before = context.Snapshot();
+        var value = kind == "lone surrogate"
+            ? "\"\\ud800\""
+            : string.Concat(Enumerable.Repeat("[", 70)) + string.Concat(Enumerable.Repeat("]", 70));
+        using var document = System.Text.Json.JsonDocument.Parse(value, new System.Text.Json.JsonDocumentOptions { MaxDepth = 100 });
+        var profile = ManagerTestContext.ValidProfile();
+        profile.AdditionalProperties = new() { ["from_the_future"] = document.RootElement.Clone() };
+
+        var error = FluentActions.Invoking(() => context.Manager.SaveUserProfile(profile))
+            .Should().ThrowExactly<ProfileValidationException>().Which;
+
+        error.Errors.Should().ContainSingle().Which.Message.Should().StartWith("cannot be written as JSON: ");
+        context.Snapshot().Should().Equal(before);
+        context.TempFiles().Should().BeEmpty();
+    }
 }
