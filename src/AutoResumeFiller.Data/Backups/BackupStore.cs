@@ -213,9 +213,10 @@ internal sealed class BackupStore(
         permissions.EnsurePrivateDirectory(layout.BackupsFolder);
         diskSpace.EnsureAvailable(layout.BackupsFolder, totalBytes + options.MinimumFreeDiskSpaceBytes);
 
-        // Manual and pre-restore backups deflate at level 6 (DESIGN.md); an auto-backup runs inside every save and
-        // holds one small JSON file, so it uses the fastest level (still ~4:1 on JSON) to keep saves cheap.
-        var level = kind == BackupKind.Auto ? CompressionLevel.Fastest : CompressionLevel.Optimal;
+        // Manual and pre-restore backups deflate at level 6 (DESIGN.md). An auto-backup runs inside every save and holds
+        // one small JSON file: it is stored, not deflated, so a save pays no compression (deflating even at the fastest
+        // level cost more than the rest of the backup); ten of them take ten profiles' worth of disk.
+        var level = kind == BackupKind.Auto ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
         var metadata = new BackupMetadata
         {
             Kind = BackupMetadata.KindName(kind),
