@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
 using AutoResumeFiller.Data.Serialization;
@@ -148,28 +149,46 @@ public sealed partial class UserDataManager
 
     /// <summary>
     /// Replaces the profile with <paramref name="content"/>, after an auto-backup of the current file when enabled.
-    /// On a real disk the backup (archive written, flushed, renamed, folder flushed) runs on a pool thread while the new
-    /// profile's temp file is written and flushed, so their fsync waits overlap; the profile is renamed into place only
-    /// after the backup has finished, so the previous version is durably on disk, as the profile or in the backup, at
-    /// every instant.
+    /// On a real disk the new profile's temp file is written and flushed on a pool thread while this thread makes the
+    /// backup (archive written, flushed, renamed, folder flushed), so their fsync waits overlap; the profile is renamed
+    /// into place only after both, so the previous version is durably on disk, as the profile or in the backup, at every
+    /// instant. The backup is the longer of the two, so it stays on this thread and the hand-over costs it nothing.
+    /// Old auto backups are deleted last, once the profile is in place.
     /// </summary>
     private void WriteProfileAfterBackup(ReadOnlyMemory<byte> content)
     {
-        var backup = _options.AutoBackupEnabled
-            ? OverlappedWork<string?>.Start(_backups.TryCreateAutoBackup, inParallel: _writer.WritesToRealDisk)
-            : null;
-        string tempPath;
+        if (!_options.AutoBackupEnabled)
+        {
+            _writer.Write(_layout.ProfilePath, stream => stream.Write(content.Span));
+            return;
+        }
+
+        var profileTemp = OverlappedWork<string>.Start(
+            () => _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(content.Span)),
+            inParallel: _writer.WritesToRealDisk);
+        AutoBackups? backups = null;
         try
         {
-            tempPath = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(content.Span));
+            string tempPath;
+            try
+            {
+                backups = _backups.TryCreateAutoBackup();
+            }
+            finally
+            {
+                // Joined whatever happens: the profile write must end before the lock is released.
+                tempPath = profileTemp.Join();
+            }
+
+            _writer.CommitReplace(tempPath, _layout.ProfilePath);
         }
         finally
         {
-            // Joined even when the profile write failed: the backup must end before the lock is released.
-            backup?.Join();
+            if (backups is not null)
+            {
+                _backups.RotateAutoBackups(backups);
+            }
         }
-
-        _writer.CommitReplace(tempPath, _layout.ProfilePath);
     }
 
     /// <summary>

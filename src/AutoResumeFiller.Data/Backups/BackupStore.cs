@@ -30,12 +30,14 @@ internal sealed class BackupStore(
 
     /// <summary>
     /// Backs up the current profile before a save: writes the archive to a temp file in the backups folder, flushes it,
-    /// renames it to a new <c>auto_backup_…</c> name (never over an existing file), flushes the folder, and deletes the
-    /// oldest auto backups beyond <see cref="UserDataManagerOptions.MaxAutoBackups"/>. Never throws: a failure is logged
-    /// and the save goes on without a backup. Caller holds the exclusive lock.
+    /// renames it to a new <c>auto_backup_…</c> name (never over an existing file) and flushes the folder. Never throws:
+    /// a failure is logged and the save goes on without a backup. Caller holds the exclusive lock.
     /// </summary>
-    /// <returns>The backup written, or <see langword="null"/> when there is no profile or the backup failed.</returns>
-    public string? TryCreateAutoBackup()
+    /// <returns>
+    /// The auto backups now on disk, the new one included, for <see cref="RotateAutoBackups"/>; or <see langword="null"/>
+    /// when there is no profile or the backup failed.
+    /// </returns>
+    public AutoBackups? TryCreateAutoBackup()
     {
         var started = time.GetTimestamp();
         try
@@ -55,13 +57,41 @@ internal sealed class BackupStore(
                 existing.Add((path, committedAt, sequence));
             }
 
-            Rotate(existing);
-            return path;
+            return new AutoBackups(existing);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             Log.AutoBackupFailed(logger, ex);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the oldest auto backups beyond <see cref="UserDataManagerOptions.MaxAutoBackups"/>, ordered as
+    /// <see cref="List"/> orders them. Never throws: a failed delete is logged. Caller holds the exclusive lock.
+    /// </summary>
+    /// <remarks>
+    /// The save calls this after the profile is replaced: freeing a file's blocks makes the next journal commit slower
+    /// (much slower on a disk mounted with <c>discard</c>), and that commit should not be one the save waits for.
+    /// </remarks>
+    public void RotateAutoBackups(AutoBackups autoBackups)
+    {
+        var oldest = autoBackups.Items
+            .OrderByDescending(b => b.CreatedAt)
+            .ThenByDescending(b => b.Sequence)
+            .ThenBy(b => fileSystem.Path.GetFileName(b.Path), StringComparer.Ordinal)
+            .Skip(options.MaxAutoBackups);
+        foreach (var old in oldest)
+        {
+            try
+            {
+                fileSystem.File.Delete(old.Path);
+                Log.AutoBackupRotated(logger, old.Path, options.MaxAutoBackups);
+            }
+            catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+            {
+                Log.AutoBackupRotationFailed(logger, old.Path, ex);
+            }
         }
     }
 
@@ -129,28 +159,6 @@ internal sealed class BackupStore(
         }
 
         return found;
-    }
-
-    /// <summary>Deletes the oldest auto backups beyond the limit, ordered as <see cref="List"/> orders them.</summary>
-    private void Rotate(List<(string Path, DateTime CreatedAt, int Sequence)> autoBackups)
-    {
-        var oldest = autoBackups
-            .OrderByDescending(b => b.CreatedAt)
-            .ThenByDescending(b => b.Sequence)
-            .ThenBy(b => fileSystem.Path.GetFileName(b.Path), StringComparer.Ordinal)
-            .Skip(options.MaxAutoBackups);
-        foreach (var old in oldest)
-        {
-            try
-            {
-                fileSystem.File.Delete(old.Path);
-                Log.AutoBackupRotated(logger, old.Path, options.MaxAutoBackups);
-            }
-            catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-            {
-                Log.AutoBackupRotationFailed(logger, old.Path, ex);
-            }
-        }
     }
 
     private List<Source> CollectFullSources(List<string> missing)
@@ -304,3 +312,7 @@ internal sealed class BackupStore(
 
     private sealed record Source(string Path, string EntryName, long Length);
 }
+
+/// <summary>The auto backups on disk after a new one was written, for <see cref="BackupStore.RotateAutoBackups"/>.</summary>
+/// <param name="Items">Each backup's path, the time in its name and its counter.</param>
+internal sealed record AutoBackups(List<(string Path, DateTime CreatedAt, int Sequence)> Items);
