@@ -140,28 +140,4 @@ public class UpdateUserProfileTests
         context.FileSystem.File.Delete(context.ProfilePath);
         FluentActions.Invoking(() => context.Manager.UpdateUserProfile(p => p)).Should().ThrowExactly<ProfileNotFoundException>();
     }
-
-    [Fact]
-    public async Task UpdateUserProfile_ManyThreads_LoseNoUpdate()
-    {
-        var context = new ManagerTestContext(o => o.AutoBackupEnabled = false);
-        context.Initialized();
-        var managers = Enumerable.Range(0, 4).Select(_ => context.NewManager(o => o.AutoBackupEnabled = false)).ToList();
-
-        await Task.WhenAll(managers.Select((manager, worker) => Task.Run(
-            () =>
-            {
-                for (var i = 0; i < 10; i++)
-                {
-                    manager.UpdateUserProfile(p =>
-                    {
-                        p.Skills.Add($"w{worker}-{i}");
-                        return p;
-                    });
-                }
-            },
-            TestContext.Current.CancellationToken)));
-
-        context.Manager.LoadUserProfile().Skills.Should().HaveCount(40).And.OnlyHaveUniqueItems();
-    }
 }
