@@ -31,6 +31,8 @@ internal static class ProfileJsonReader
 
     private delegate bool ItemReader<T>(ref Utf8JsonReader reader, out T? item);
 
+    private delegate bool PropertyReader<in T>(ref Utf8JsonReader reader, T target, int index);
+
     /// <summary>Reads <paramref name="utf8Json"/> as a profile if it is ordinary input.</summary>
     /// <returns><see langword="true"/> with the profile System.Text.Json would give; <see langword="false"/> when System.Text.Json must decide.</returns>
     public static bool TryRead(ReadOnlySpan<byte> utf8Json, out UserProfile? profile)
@@ -55,73 +57,39 @@ internal static class ProfileJsonReader
         }
     }
 
-    private static bool TryReadProfile(ref Utf8JsonReader reader, out UserProfile? profile)
+    private static bool TryReadProfile(ref Utf8JsonReader reader, out UserProfile? profile) =>
+        TryReadObject(ref reader, ProfileNames, ReadProfileProperty, static (p, extra) => p.AdditionalProperties = extra, out profile);
+
+    private static bool TryReadPersonalInfo(ref Utf8JsonReader reader, out PersonalInfo? info) =>
+        TryReadObject(ref reader, PersonalInfoNames, ReadPersonalInfoProperty, static (p, extra) => p.AdditionalProperties = extra, out info);
+
+    private static bool TryReadEducation(ref Utf8JsonReader reader, out Education? education) =>
+        TryReadObject(ref reader, EducationNames, ReadEducationProperty, static (e, extra) => e.AdditionalProperties = extra, out education);
+
+    private static bool TryReadWorkExperience(ref Utf8JsonReader reader, out WorkExperience? work) =>
+        TryReadObject(ref reader, WorkExperienceNames, ReadWorkExperienceProperty, static (w, extra) => w.AdditionalProperties = extra, out work);
+
+    private static bool TryReadProject(ref Utf8JsonReader reader, out Project? project) =>
+        TryReadObject(ref reader, ProjectNames, ReadProjectProperty, static (p, extra) => p.AdditionalProperties = extra, out project);
+
+    private static bool TryReadCertification(ref Utf8JsonReader reader, out Certification? certification) =>
+        TryReadObject(ref reader, CertificationNames, ReadCertificationProperty, static (c, extra) => c.AdditionalProperties = extra, out certification);
+
+    /// <summary>
+    /// Reads the object (or <c>null</c>) the reader is on: each known property (the next one in declaration order is tried
+    /// first) goes to <paramref name="readProperty"/> with its index in <paramref name="names"/>, unknown ones to the
+    /// extension data. False on anything System.Text.Json must decide: a duplicate, a token of an unexpected type.
+    /// </summary>
+    private static bool TryReadObject<T>(ref Utf8JsonReader reader, byte[][] names, PropertyReader<T> readProperty, Action<T, Dictionary<string, JsonElement>?> setExtensionData, out T? value)
+        where T : class, new()
     {
-        profile = null;
-        var result = new UserProfile();
-        Dictionary<string, JsonElement>? extra = null;
-        var seen = 0;
-        var expected = 0;
-        JsonTokenType token;
-        while ((token = Next(ref reader)) != JsonTokenType.EndObject)
-        {
-            if (token != JsonTokenType.PropertyName)
-            {
-                return false;
-            }
-
-            var index = IndexOf(ref reader, ProfileNames, expected);
-            if (index < 0)
-            {
-                if (!TryReadUnknown(ref reader, ref extra))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (!MarkSeen(ref seen, index))
-            {
-                return false;
-            }
-
-            expected = index + 1;
-            reader.Read();
-            bool ok;
-            switch (index)
-            {
-                case 0: ok = TryReadString(ref reader, out var version); result.Version = version!; break;
-                case 1: ok = TryReadPersonalInfo(ref reader, out var info); result.PersonalInfo = info; break;
-                case 2: ok = TryReadString(ref reader, out var summary); result.Summary = summary; break;
-                case 3: ok = TryReadList<Education>(ref reader, TryReadEducation, out var education); result.Education = education!; break;
-                case 4: ok = TryReadList<WorkExperience>(ref reader, TryReadWorkExperience, out var work); result.WorkExperience = work!; break;
-                case 5: ok = TryReadStrings(ref reader, out var skills); result.Skills = skills!; break;
-                case 6: ok = TryReadList<Project>(ref reader, TryReadProject, out var projects); result.Projects = projects!; break;
-                case 7: ok = TryReadList<Certification>(ref reader, TryReadCertification, out var certifications); result.Certifications = certifications!; break;
-                default: ok = TryReadTimestamp(ref reader, out var lastUpdated); result.LastUpdated = lastUpdated; break;
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        result.AdditionalProperties = extra;
-        profile = result;
-        return true;
-    }
-
-    private static bool TryReadPersonalInfo(ref Utf8JsonReader reader, out PersonalInfo? info)
-    {
-        info = null;
+        value = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return reader.TokenType == JsonTokenType.Null;
         }
 
-        var result = new PersonalInfo();
+        var result = new T();
         Dictionary<string, JsonElement>? extra = null;
         var seen = 0;
         var expected = 0;
@@ -133,7 +101,7 @@ internal static class ProfileJsonReader
                 return false;
             }
 
-            var index = IndexOf(ref reader, PersonalInfoNames, expected);
+            var index = IndexOf(ref reader, names, expected);
             if (index < 0)
             {
                 if (!TryReadUnknown(ref reader, ref extra))
@@ -151,278 +119,135 @@ internal static class ProfileJsonReader
 
             expected = index + 1;
             reader.Read();
-            if (!TryReadString(ref reader, out var value))
+            if (!readProperty(ref reader, result, index))
             {
                 return false;
             }
-
-            switch (index)
-            {
-                case 0: result.FirstName = value!; break;
-                case 1: result.LastName = value!; break;
-                case 2: result.Email = value!; break;
-                case 3: result.Phone = value; break;
-                case 4: result.LinkedinUrl = value; break;
-                case 5: result.GithubUrl = value; break;
-                case 6: result.PortfolioUrl = value; break;
-                case 7: result.Address = value; break;
-                case 8: result.City = value; break;
-                case 9: result.State = value; break;
-                case 10: result.ZipCode = value; break;
-                default: result.Country = value; break;
-            }
         }
 
-        result.AdditionalProperties = extra;
-        info = result;
+        setExtensionData(result, extra);
+        value = result;
         return true;
     }
 
-    private static bool TryReadEducation(ref Utf8JsonReader reader, out Education? education)
+    private static bool ReadProfileProperty(ref Utf8JsonReader reader, UserProfile result, int index)
     {
-        education = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
+        bool ok;
+        switch (index)
         {
-            return reader.TokenType == JsonTokenType.Null;
+            case 0: ok = TryReadString(ref reader, out var version); result.Version = version!; break;
+            case 1: ok = TryReadPersonalInfo(ref reader, out var info); result.PersonalInfo = info; break;
+            case 2: ok = TryReadString(ref reader, out var summary); result.Summary = summary; break;
+            case 3: ok = TryReadList<Education>(ref reader, TryReadEducation, out var education); result.Education = education!; break;
+            case 4: ok = TryReadList<WorkExperience>(ref reader, TryReadWorkExperience, out var work); result.WorkExperience = work!; break;
+            case 5: ok = TryReadStrings(ref reader, out var skills); result.Skills = skills!; break;
+            case 6: ok = TryReadList<Project>(ref reader, TryReadProject, out var projects); result.Projects = projects!; break;
+            case 7: ok = TryReadList<Certification>(ref reader, TryReadCertification, out var certifications); result.Certifications = certifications!; break;
+            default: ok = TryReadTimestamp(ref reader, out var lastUpdated); result.LastUpdated = lastUpdated; break;
         }
 
-        var result = new Education();
-        Dictionary<string, JsonElement>? extra = null;
-        var seen = 0;
-        var expected = 0;
-        JsonTokenType token;
-        while ((token = Next(ref reader)) != JsonTokenType.EndObject)
-        {
-            if (token != JsonTokenType.PropertyName)
-            {
-                return false;
-            }
-
-            var index = IndexOf(ref reader, EducationNames, expected);
-            if (index < 0)
-            {
-                if (!TryReadUnknown(ref reader, ref extra))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (!MarkSeen(ref seen, index))
-            {
-                return false;
-            }
-
-            expected = index + 1;
-            reader.Read();
-            bool ok;
-            switch (index)
-            {
-                case 0: ok = TryReadString(ref reader, out var institution); result.Institution = institution!; break;
-                case 1: ok = TryReadString(ref reader, out var degree); result.Degree = degree!; break;
-                case 2: ok = TryReadString(ref reader, out var field); result.FieldOfStudy = field!; break;
-                case 3: ok = TryReadString(ref reader, out var start); result.StartDate = start!; break;
-                case 4: ok = TryReadString(ref reader, out var end); result.EndDate = end; break;
-                case 5: ok = TryReadDouble(ref reader, out var gpa); result.Gpa = gpa; break;
-                case 6: ok = TryReadStrings(ref reader, out var honors); result.Honors = honors!; break;
-                default: ok = TryReadStrings(ref reader, out var coursework); result.RelevantCoursework = coursework!; break;
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        result.AdditionalProperties = extra;
-        education = result;
-        return true;
+        return ok;
     }
 
-    private static bool TryReadWorkExperience(ref Utf8JsonReader reader, out WorkExperience? work)
+    private static bool ReadPersonalInfoProperty(ref Utf8JsonReader reader, PersonalInfo result, int index)
     {
-        work = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (!TryReadString(ref reader, out var value))
         {
-            return reader.TokenType == JsonTokenType.Null;
+            return false;
         }
 
-        var result = new WorkExperience();
-        Dictionary<string, JsonElement>? extra = null;
-        var seen = 0;
-        var expected = 0;
-        JsonTokenType token;
-        while ((token = Next(ref reader)) != JsonTokenType.EndObject)
+        switch (index)
         {
-            if (token != JsonTokenType.PropertyName)
-            {
-                return false;
-            }
-
-            var index = IndexOf(ref reader, WorkExperienceNames, expected);
-            if (index < 0)
-            {
-                if (!TryReadUnknown(ref reader, ref extra))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (!MarkSeen(ref seen, index))
-            {
-                return false;
-            }
-
-            expected = index + 1;
-            reader.Read();
-            bool ok;
-            switch (index)
-            {
-                case 0: ok = TryReadString(ref reader, out var company); result.Company = company!; break;
-                case 1: ok = TryReadString(ref reader, out var position); result.Position = position!; break;
-                case 2: ok = TryReadString(ref reader, out var start); result.StartDate = start!; break;
-                case 3: ok = TryReadString(ref reader, out var end); result.EndDate = end; break;
-                case 4: ok = TryReadString(ref reader, out var location); result.Location = location; break;
-                case 5: ok = TryReadStrings(ref reader, out var responsibilities); result.Responsibilities = responsibilities!; break;
-                case 6: ok = TryReadStrings(ref reader, out var achievements); result.Achievements = achievements!; break;
-                default: ok = TryReadStrings(ref reader, out var technologies); result.Technologies = technologies!; break;
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
+            case 0: result.FirstName = value!; break;
+            case 1: result.LastName = value!; break;
+            case 2: result.Email = value!; break;
+            case 3: result.Phone = value; break;
+            case 4: result.LinkedinUrl = value; break;
+            case 5: result.GithubUrl = value; break;
+            case 6: result.PortfolioUrl = value; break;
+            case 7: result.Address = value; break;
+            case 8: result.City = value; break;
+            case 9: result.State = value; break;
+            case 10: result.ZipCode = value; break;
+            default: result.Country = value; break;
         }
 
-        result.AdditionalProperties = extra;
-        work = result;
         return true;
     }
 
-    private static bool TryReadProject(ref Utf8JsonReader reader, out Project? project)
+    private static bool ReadEducationProperty(ref Utf8JsonReader reader, Education result, int index)
     {
-        project = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
+        bool ok;
+        switch (index)
         {
-            return reader.TokenType == JsonTokenType.Null;
+            case 0: ok = TryReadString(ref reader, out var institution); result.Institution = institution!; break;
+            case 1: ok = TryReadString(ref reader, out var degree); result.Degree = degree!; break;
+            case 2: ok = TryReadString(ref reader, out var field); result.FieldOfStudy = field!; break;
+            case 3: ok = TryReadString(ref reader, out var start); result.StartDate = start!; break;
+            case 4: ok = TryReadString(ref reader, out var end); result.EndDate = end; break;
+            case 5: ok = TryReadDouble(ref reader, out var gpa); result.Gpa = gpa; break;
+            case 6: ok = TryReadStrings(ref reader, out var honors); result.Honors = honors!; break;
+            default: ok = TryReadStrings(ref reader, out var coursework); result.RelevantCoursework = coursework!; break;
         }
 
-        var result = new Project();
-        Dictionary<string, JsonElement>? extra = null;
-        var seen = 0;
-        var expected = 0;
-        JsonTokenType token;
-        while ((token = Next(ref reader)) != JsonTokenType.EndObject)
-        {
-            if (token != JsonTokenType.PropertyName)
-            {
-                return false;
-            }
-
-            var index = IndexOf(ref reader, ProjectNames, expected);
-            if (index < 0)
-            {
-                if (!TryReadUnknown(ref reader, ref extra))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (!MarkSeen(ref seen, index))
-            {
-                return false;
-            }
-
-            expected = index + 1;
-            reader.Read();
-            bool ok;
-            switch (index)
-            {
-                case 0: ok = TryReadString(ref reader, out var name); result.Name = name!; break;
-                case 1: ok = TryReadString(ref reader, out var description); result.Description = description!; break;
-                case 2: ok = TryReadString(ref reader, out var start); result.StartDate = start; break;
-                case 3: ok = TryReadString(ref reader, out var end); result.EndDate = end; break;
-                case 4: ok = TryReadString(ref reader, out var url); result.Url = url; break;
-                case 5: ok = TryReadStrings(ref reader, out var technologies); result.Technologies = technologies!; break;
-                default: ok = TryReadStrings(ref reader, out var highlights); result.Highlights = highlights!; break;
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        result.AdditionalProperties = extra;
-        project = result;
-        return true;
+        return ok;
     }
 
-    private static bool TryReadCertification(ref Utf8JsonReader reader, out Certification? certification)
+    private static bool ReadWorkExperienceProperty(ref Utf8JsonReader reader, WorkExperience result, int index)
     {
-        certification = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
+        bool ok;
+        switch (index)
         {
-            return reader.TokenType == JsonTokenType.Null;
+            case 0: ok = TryReadString(ref reader, out var company); result.Company = company!; break;
+            case 1: ok = TryReadString(ref reader, out var position); result.Position = position!; break;
+            case 2: ok = TryReadString(ref reader, out var start); result.StartDate = start!; break;
+            case 3: ok = TryReadString(ref reader, out var end); result.EndDate = end; break;
+            case 4: ok = TryReadString(ref reader, out var location); result.Location = location; break;
+            case 5: ok = TryReadStrings(ref reader, out var responsibilities); result.Responsibilities = responsibilities!; break;
+            case 6: ok = TryReadStrings(ref reader, out var achievements); result.Achievements = achievements!; break;
+            default: ok = TryReadStrings(ref reader, out var technologies); result.Technologies = technologies!; break;
         }
 
-        var result = new Certification();
-        Dictionary<string, JsonElement>? extra = null;
-        var seen = 0;
-        var expected = 0;
-        JsonTokenType token;
-        while ((token = Next(ref reader)) != JsonTokenType.EndObject)
+        return ok;
+    }
+
+    private static bool ReadProjectProperty(ref Utf8JsonReader reader, Project result, int index)
+    {
+        bool ok;
+        switch (index)
         {
-            if (token != JsonTokenType.PropertyName)
-            {
-                return false;
-            }
-
-            var index = IndexOf(ref reader, CertificationNames, expected);
-            if (index < 0)
-            {
-                if (!TryReadUnknown(ref reader, ref extra))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (!MarkSeen(ref seen, index))
-            {
-                return false;
-            }
-
-            expected = index + 1;
-            reader.Read();
-            if (!TryReadString(ref reader, out var value))
-            {
-                return false;
-            }
-
-            switch (index)
-            {
-                case 0: result.Name = value!; break;
-                case 1: result.Issuer = value!; break;
-                case 2: result.DateObtained = value!; break;
-                case 3: result.ExpirationDate = value; break;
-                case 4: result.CredentialId = value; break;
-                default: result.Url = value; break;
-            }
+            case 0: ok = TryReadString(ref reader, out var name); result.Name = name!; break;
+            case 1: ok = TryReadString(ref reader, out var description); result.Description = description!; break;
+            case 2: ok = TryReadString(ref reader, out var start); result.StartDate = start; break;
+            case 3: ok = TryReadString(ref reader, out var end); result.EndDate = end; break;
+            case 4: ok = TryReadString(ref reader, out var url); result.Url = url; break;
+            case 5: ok = TryReadStrings(ref reader, out var technologies); result.Technologies = technologies!; break;
+            default: ok = TryReadStrings(ref reader, out var highlights); result.Highlights = highlights!; break;
         }
 
-        result.AdditionalProperties = extra;
-        certification = result;
+        return ok;
+    }
+
+    private static bool ReadCertificationProperty(ref Utf8JsonReader reader, Certification result, int index)
+    {
+        if (!TryReadString(ref reader, out var value))
+        {
+            return false;
+        }
+
+        switch (index)
+        {
+            case 0: result.Name = value!; break;
+            case 1: result.Issuer = value!; break;
+            case 2: result.DateObtained = value!; break;
+            case 3: result.ExpirationDate = value; break;
+            case 4: result.CredentialId = value; break;
+            default: result.Url = value; break;
+        }
+
         return true;
     }
 
-    // A null list is passed on as null: the model's setter turns it into an empty list, as it does for System.Text.Json.
     private static bool TryReadList<T>(ref Utf8JsonReader reader, ItemReader<T> readItem, out List<T>? list)
         where T : class
     {

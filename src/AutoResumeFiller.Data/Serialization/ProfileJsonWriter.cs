@@ -89,41 +89,11 @@ internal static class ProfileJsonWriter
         writer.WritePropertyName(PersonalInfo);
         WritePersonalInfo(writer, profile.PersonalInfo);
         writer.WriteString(Summary, profile.Summary);
-
-        writer.WriteStartArray(Education);
-        foreach (var education in profile.Education)
-        {
-            WriteEducation(writer, education);
-        }
-
-        writer.WriteEndArray();
-
-        writer.WriteStartArray(WorkExperience);
-        foreach (var work in profile.WorkExperience)
-        {
-            WriteWork(writer, work);
-        }
-
-        writer.WriteEndArray();
-
+        WriteArray(writer, Education, profile.Education, WriteEducation);
+        WriteArray(writer, WorkExperience, profile.WorkExperience, WriteWork);
         WriteStrings(writer, Skills, profile.Skills);
-
-        writer.WriteStartArray(Projects);
-        foreach (var project in profile.Projects)
-        {
-            WriteProject(writer, project);
-        }
-
-        writer.WriteEndArray();
-
-        writer.WriteStartArray(Certifications);
-        foreach (var certification in profile.Certifications)
-        {
-            WriteCertification(writer, certification);
-        }
-
-        writer.WriteEndArray();
-
+        WriteArray(writer, Projects, profile.Projects, WriteProject);
+        WriteArray(writer, Certifications, profile.Certifications, WriteCertification);
         writer.WritePropertyName(LastUpdated);
         UtcDateTimeConverter.WriteUtcValue(writer, profile.LastUpdated);
         WriteExtensionData(writer, profile.AdditionalProperties);
@@ -243,6 +213,18 @@ internal static class ProfileJsonWriter
         writer.WriteString(Url, certification.Url);
         WriteExtensionData(writer, certification.AdditionalProperties);
         writer.WriteEndObject();
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter writer, JsonEncodedText name, List<T> items, Action<Utf8JsonWriter, T?> writeItem)
+        where T : class
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writeItem(writer, item);
+        }
+
+        writer.WriteEndArray();
     }
 
     // A null item (possible despite the annotations) is written as null, as the serializer writes it.
