@@ -12,6 +12,9 @@ public sealed partial class UserDataManager
     /// <summary>The largest profile file the library reads (a real profile is tens of kilobytes).</summary>
     internal const int MaxProfileBytes = 32 * 1024 * 1024;
 
+    /// <summary>The size of the last profile this manager saved, to size the next save's buffer.</summary>
+    private int _lastSavedBytes;
+
     /// <summary>Loads and validates the profile under a shared lock. Nothing on disk changes.</summary>
     /// <returns>The profile; <see cref="UserProfile.LastUpdated"/> is as stored.</returns>
     /// <exception cref="ProfileNotFoundException">There is no profile; call <see cref="InitializeDataDirectory"/>.</exception>
@@ -130,7 +133,8 @@ public sealed partial class UserDataManager
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
         {
-            using var bytes = new PooledBufferWriter();
+            // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
+            using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, Volatile.Read(ref _lastSavedBytes) + 4096));
             SerializeOrThrow(profile, bytes);
             Guard(_layout.Root, "saving", () =>
             {
@@ -138,12 +142,30 @@ public sealed partial class UserDataManager
                 RemoveStaleTempFiles();
                 WriteProfileAfterBackup(bytes.WrittenMemory);
             });
+            Volatile.Write(ref _lastSavedBytes, bytes.WrittenCount);
             Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch
         {
             profile.LastUpdated = previousTimestamp;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Serializes a validated profile. What the validator cannot see and JSON cannot hold (unknown properties nested
+    /// deeper than a reader accepts, an escaped lone surrogate kept in one) makes the profile invalid too: nothing is written.
+    /// </summary>
+    private void SerializeOrThrow(UserProfile profile, PooledBufferWriter bytes)
+    {
+        try
+        {
+            UserProfileSerializer.SerializeToBuffer(profile, bytes);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            var path = ex is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
+            ThrowIfInvalid([new ValidationError(path, $"cannot be written as JSON: {ex.Message}")]);
         }
     }
 
@@ -191,27 +213,10 @@ public sealed partial class UserDataManager
         }
     }
 
-    /// <summary>
-    /// Serializes a validated profile. What the validator cannot see and JSON cannot hold (unknown properties nested
-    /// deeper than a reader accepts, an escaped lone surrogate kept in one) makes the profile invalid too: nothing is written.
-    /// </summary>
-    private void SerializeOrThrow(UserProfile profile, PooledBufferWriter bytes)
-    {
-        try
-        {
-            UserProfileSerializer.SerializeToBuffer(profile, bytes);
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
-        {
-            var path = ex is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
-            Log.ProfileInvalid(_logger, _layout.ProfilePath, 1);
-            throw new ProfileValidationException([new ValidationError(path, $"cannot be written as JSON: {ex.Message}")]);
-        }
-    }
+    private void ValidateOrThrow(UserProfile profile) => ThrowIfInvalid(UserProfileValidator.Validate(profile));
 
-    private void ValidateOrThrow(UserProfile profile)
+    private void ThrowIfInvalid(IReadOnlyList<ValidationError> errors)
     {
-        var errors = UserProfileValidator.Validate(profile);
         if (errors.Count > 0)
         {
             Log.ProfileInvalid(_logger, _layout.ProfilePath, errors.Count);

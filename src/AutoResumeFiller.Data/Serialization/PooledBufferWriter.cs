@@ -7,8 +7,11 @@ namespace AutoResumeFiller.Data.Serialization;
 /// profile for a save allocates no buffer that grows with its size (a 1 MB profile would otherwise churn the
 /// large-object heap on every save). Dispose returns the array; the written bytes are invalid afterwards.
 /// </summary>
-internal sealed class PooledBufferWriter(int initialCapacity = 64 * 1024) : IBufferWriter<byte>, IDisposable
+internal sealed class PooledBufferWriter(int initialCapacity = PooledBufferWriter.DefaultCapacity) : IBufferWriter<byte>, IDisposable
 {
+    /// <summary>The capacity rented when none is given: enough for a typical profile.</summary>
+    public const int DefaultCapacity = 64 * 1024;
+
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
     private int _written;
 
