@@ -10,7 +10,7 @@ namespace AutoResumeFiller.Data.Serialization;
 /// </summary>
 internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 {
-    private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+    private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal;
 
     private const string WriteFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
@@ -47,8 +47,16 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 
         // Trying all formats in order costs microseconds per load. Each format only matches texts of one length, so the
         // one format a text's shape allows is tried first: any format before it that matched would read the same UTC instant.
-        return (LikelyFormat(text) is { } likely && DateTime.TryParseExact(text, likely, CultureInfo.InvariantCulture, Styles, out value))
-            || DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Styles, out value);
+        // Parsed as a DateTimeOffset: DateTime.TryParseExact turned an instant before year 1 in UTC
+        // ("0001-01-01T00:00:00+01:00") into a wrong time of day instead of refusing it.
+        if ((LikelyFormat(text) is { } likely && DateTimeOffset.TryParseExact(text, likely, CultureInfo.InvariantCulture, Styles, out var parsed))
+            || DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Styles, out parsed))
+        {
+            value = parsed.UtcDateTime;
+            return true;
+        }
+
+        return false;
     }
 
     // "yyyy-MM-ddTHH:mm:ss" (19 characters), then '.' and 1–7 fraction digits, then an optional 'Z': as written by this library and the Python app.

@@ -139,6 +139,17 @@ public class MalformedJsonTests
         message.Should().Contain("Path: $.last_updated | LineNumber: 1 | BytePositionInLine: ");
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("9999-12-31T23:59:59-00:01")]
+    public void Deserialize_TimestampOutsideTheRangeInUtc_IsRefusedNotShifted(string timestamp)
+    {
+        // DateTime.TryParseExact read the first as 0001-01-01T23:00Z, a day-time that never was.
+        var act = () => Profiles.Parse($$"""{"last_updated": "{{timestamp}}"}""");
+
+        act.Should().Throw<ProfileCorruptedException>().Which.Message.Should().StartWith(Prefix + $"'{timestamp}' is not an ISO-8601 timestamp.");
+    }
+
     [Fact]
     public void Deserialize_DuplicateKey_MessageNamesTheKey()
     {

@@ -220,7 +220,9 @@ public class ProfileJsonReaderTests
     [InlineData("2025-11-29T10:00:00", "2025-11-29T10:00:00.0000000Z")]
     [InlineData("2025-11-29T10:00:00.123456", "2025-11-29T10:00:00.1234560Z")]
     [InlineData("2025-11-29T10:00:00+05:30", "2025-11-29T04:30:00.0000000Z")]
-    [InlineData("0001-01-01T00:00:00+01:00", "0001-01-01T23:00:00.0000000Z")] // a .NET quirk the fast path must share
+    [InlineData("0001-01-01T00:00:00+01:00", null)] // before year 1 in UTC: refused (DateTime.TryParseExact read it as 23:00)
+    [InlineData("9999-12-31T23:00:00-05:00", null)] // after year 9999 in UTC
+    [InlineData("0001-01-01T00:00:00-01:00", "0001-01-01T01:00:00.0000000Z")]
     [InlineData("2025-11-29T10:00:00Z ", null)]
     [InlineData("2025-11-29T10:00:00.12345678Z", null)]
     [InlineData("2025-02-30T00:00:00Z", null)]
@@ -258,7 +260,8 @@ public class ProfileJsonReaderTests
 
         foreach (var text in texts)
         {
-            var expected = DateTime.TryParseExact(text, UtcDateTimeConverter.IsoFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var want);
+            var expected = DateTimeOffset.TryParseExact(text, UtcDateTimeConverter.IsoFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed);
+            var want = expected ? parsed.UtcDateTime : default;
 
             var actual = UtcDateTimeConverter.TryParseTimestamp(text, out var got);
 
