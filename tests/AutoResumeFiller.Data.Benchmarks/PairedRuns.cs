@@ -195,6 +195,17 @@ internal static class PairedRuns
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_{key}_ours_ms={o:F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_{key}_ratio={o / b:F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_{key}_rounds={rounds}"));
+
+        // The same pairs cut into five consecutive blocks, each block's ratio of medians: how much the verdict drifts
+        // with the machine's state within one run.
+        if (rounds >= 50)
+        {
+            var size = rounds / 5;
+            var blocks = Enumerable.Range(0, 5)
+                .Select(block => Median(oursMs.GetRange(block * size, size)) / Median(baselineMs.GetRange(block * size, size)))
+                .Select(ratio => ratio.ToString("F3", CultureInfo.InvariantCulture));
+            Console.WriteLine($"paired_{key}_block_ratios={string.Join(',', blocks)}");
+        }
     }
 
     private static double Measure(Action action)
@@ -206,8 +217,8 @@ internal static class PairedRuns
 
     private static double Median(List<double> values)
     {
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -147,7 +147,7 @@ internal static class Report
         var paired = Paired(extras, $"save_{size}_{(withBackup ? "backup" : "plain")}");
         var bdnRatio = ours.MeanNs / floor.MeanNs;
         var ratio = paired?.Ratio ?? bdnRatio;
-        md.AppendLine(Inv, $"| Save {size} {(withBackup ? "with" : "without")} auto-backup ≤ {limit:0.0}× a bare durable replace | {Time(ours.MeanNs)} | {Time(floor.MeanNs)} | {bdnRatio:F2}× | {Verdict(bdnRatio <= limit)} | {PairedText(paired)} | {(paired is null ? "—" : string.Create(Inv, $"{paired.Ratio:F2}×"))} | {(paired is null ? "—" : Verdict(paired.Ratio <= limit))} |");
+        md.AppendLine(Inv, $"| Save {size} {(withBackup ? "with" : "without")} auto-backup ≤ {limit:0.0}× a bare durable replace | {Time(ours.MeanNs)} | {Time(floor.MeanNs)} | {bdnRatio:F2}× | {Verdict(bdnRatio <= limit)} | {PairedText(paired)} | {(paired is null ? "—" : string.Create(Inv, $"{paired.Ratio:F2}×{paired.Spread}"))} | {(paired is null ? "—" : Verdict(paired.Ratio <= limit))} |");
         if (ratio > limit || bdnRatio > limit)
         {
             var why = withBackup
@@ -160,7 +160,7 @@ internal static class Report
     private static PairedResult? Paired(Dictionary<string, string> extras, string key) =>
         extras.TryGetValue($"paired_{key}_baseline_ms", out var b) && extras.TryGetValue($"paired_{key}_ours_ms", out var o)
             && double.TryParse(b, NumberStyles.Float, Inv, out var baselineMs) && double.TryParse(o, NumberStyles.Float, Inv, out var oursMs) && baselineMs > 0
-            ? new PairedResult(oursMs, baselineMs, extras.TryGetValue($"paired_{key}_rounds", out var r) ? r : "?")
+            ? new PairedResult(oursMs, baselineMs, extras.TryGetValue($"paired_{key}_rounds", out var r) ? r : "?", BlockSpread(extras, key))
             : null;
 
     private static string PairedText(PairedResult? paired) =>
@@ -459,7 +459,19 @@ internal static class Report
         return (long)(value * scale);
     }
 
-    private sealed record PairedResult(double OursMs, double BaselineMs, string Rounds)
+    /// <summary>The lowest and highest ratio of the five blocks of a paired run, e.g. <c> (blocks 2.31–2.80×)</c>; empty when absent.</summary>
+    private static string BlockSpread(Dictionary<string, string> extras, string key)
+    {
+        if (!extras.TryGetValue($"paired_{key}_block_ratios", out var text))
+        {
+            return "";
+        }
+
+        var ratios = text.Split(',').Select(r => double.Parse(r, NumberStyles.Float, Inv)).ToList();
+        return string.Create(Inv, $" (blocks {ratios.Min():F2}–{ratios.Max():F2}×)");
+    }
+
+    private sealed record PairedResult(double OursMs, double BaselineMs, string Rounds, string Spread)
     {
         public double Ratio => OursMs / BaselineMs;
     }
