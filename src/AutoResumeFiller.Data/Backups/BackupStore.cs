@@ -52,9 +52,10 @@ internal sealed class BackupStore(
             var existing = ListNamed(BackupNaming.AutoPrefix);
             var path = CommitArchive(tempPath, BackupNaming.AutoPrefix, createdAt, existing);
             Log.AutoBackupCreated(logger, path, time.GetElapsedTime(started).TotalMilliseconds);
-            if (BackupNaming.TryParse(fileSystem.Path.GetFileName(path), out _, out _, out var committedAt, out var sequence))
+            var fileName = fileSystem.Path.GetFileName(path);
+            if (BackupNaming.TryParse(fileName, out var kind, out var name, out var committedAt, out var sequence))
             {
-                existing.Add((path, committedAt, sequence));
+                existing.Add(new BackupInfo(path, fileName, kind, committedAt, fileSystem.FileInfo.New(path).Length) { Sequence = sequence, Name = name });
             }
 
             return new AutoBackups(existing);
@@ -76,12 +77,7 @@ internal sealed class BackupStore(
     /// </remarks>
     public void RotateAutoBackups(AutoBackups autoBackups)
     {
-        var oldest = autoBackups.Items
-            .OrderByDescending(b => b.CreatedAt)
-            .ThenByDescending(b => b.Sequence)
-            .ThenBy(b => fileSystem.Path.GetFileName(b.Path), StringComparer.Ordinal)
-            .Skip(options.MaxAutoBackups);
-        foreach (var old in oldest)
+        foreach (var old in NewestFirst(autoBackups.Items).Skip(options.MaxAutoBackups))
         {
             try
             {
@@ -129,19 +125,23 @@ internal sealed class BackupStore(
             }
         }
 
-        return [.. found
+        return [.. NewestFirst(found)];
+    }
+
+    /// <summary>The one order of backups, for listing and for rotation: newest by the time in the name, then the counter, then the name.</summary>
+    private static IOrderedEnumerable<BackupInfo> NewestFirst(IEnumerable<BackupInfo> backups) =>
+        backups
             .OrderByDescending(b => b.CreatedAt)
             .ThenByDescending(b => b.Sequence)
-            .ThenBy(b => b.FileName, StringComparer.Ordinal)];
-    }
+            .ThenBy(b => b.FileName, StringComparer.Ordinal);
 
     /// <summary>
     /// The backups named <paramref name="name"/> (regular files only: links are never counted or deleted), read from the
-    /// folder listing with one lstat each; cheaper than <see cref="List"/>, which also reads sizes and link targets.
+    /// folder listing with one lstat each (which also gives the size); cheaper than <see cref="List"/>, which reads link targets too.
     /// </summary>
-    private List<(string Path, DateTime CreatedAt, int Sequence)> ListNamed(string name)
+    private List<BackupInfo> ListNamed(string name)
     {
-        var found = new List<(string, DateTime, int)>();
+        var found = new List<BackupInfo>();
         var folder = fileSystem.DirectoryInfo.New(layout.BackupsFolder);
         if (!folder.Exists)
         {
@@ -150,11 +150,11 @@ internal sealed class BackupStore(
 
         foreach (var file in folder.EnumerateFiles(name + "_*.zip"))
         {
-            if (BackupNaming.TryParse(file.Name, out _, out var parsedName, out var createdAt, out var sequence)
+            if (BackupNaming.TryParse(file.Name, out var kind, out var parsedName, out var createdAt, out var sequence)
                 && parsedName == name
                 && (file.Attributes & FileAttributes.ReparsePoint) == 0)
             {
-                found.Add((file.FullName, createdAt, sequence));
+                found.Add(new BackupInfo(file.FullName, file.Name, kind, createdAt, file.Length) { Sequence = sequence, Name = parsedName });
             }
         }
 
@@ -207,7 +207,7 @@ internal sealed class BackupStore(
     /// deleted the oldest same-second backups, reusing a freed low counter would make the new backup sort as the oldest
     /// and be rotated away at once.
     /// </summary>
-    private string CommitArchive(string tempPath, string name, DateTime createdAt, List<(string Path, DateTime CreatedAt, int Sequence)> existing)
+    private string CommitArchive(string tempPath, string name, DateTime createdAt, List<BackupInfo> existing)
     {
         var taken = existing.Where(b => b.CreatedAt == createdAt).Select(b => b.Sequence).DefaultIfEmpty(0).Max();
         return writer.CommitUnique(tempPath, sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken)));
@@ -314,5 +314,5 @@ internal sealed class BackupStore(
 }
 
 /// <summary>The auto backups on disk after a new one was written, for <see cref="BackupStore.RotateAutoBackups"/>.</summary>
-/// <param name="Items">Each backup's path, the time in its name and its counter.</param>
-internal sealed record AutoBackups(List<(string Path, DateTime CreatedAt, int Sequence)> Items);
+/// <param name="Items">The auto backups, as <see cref="BackupStore.List"/> describes them.</param>
+internal sealed record AutoBackups(List<BackupInfo> Items);

@@ -19,13 +19,11 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
 
     private static readonly UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    private bool IsRealFileSystem => fileSystem is FileSystem && platform.IsNative;
-
     /// <summary>
     /// Gets a value indicating whether writes reach a real disk (the real file system on the platform this code runs on),
     /// so flushes matter and independent writes gain from running at the same time.
     /// </summary>
-    public bool WritesToRealDisk => IsRealFileSystem;
+    public bool WritesToRealDisk => fileSystem is FileSystem && platform.IsNative;
 
     /// <summary>Writes the target through a temp file; on failure the temp file is removed and the target is untouched.</summary>
     /// <param name="targetPath">The file to replace.</param>
@@ -140,7 +138,7 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
             Share = FileShare.None,
             BufferSize = 0,
         };
-        if (!platform.IsWindows && IsRealFileSystem && !OperatingSystem.IsWindows())
+        if (!platform.IsWindows && WritesToRealDisk && !OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerReadWrite;
         }
@@ -169,7 +167,7 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
     /// <summary>Makes a rename inside <paramref name="directory"/> durable (fsync of the folder on POSIX; a no-op elsewhere).</summary>
     public void FlushDirectory(string directory)
     {
-        if (platform.IsWindows || !IsRealFileSystem)
+        if (platform.IsWindows || !WritesToRealDisk)
         {
             return;
         }
