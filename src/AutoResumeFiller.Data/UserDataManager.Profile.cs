@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
-using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
 using AutoResumeFiller.Data.Serialization;
@@ -125,22 +125,44 @@ public sealed partial class UserDataManager
         }
     }
 
+    /// <summary>
+    /// The save, under the exclusive lock. On a real disk three pieces of work run at once: the auto backup of the current
+    /// file (read, archived, written and flushed under a temp name) on a pool thread, validation on another, and on this
+    /// thread the new profile is serialized, written to its temp file and flushed. Only then, and only for a valid
+    /// profile, is the archive renamed to its backup name and its folder flushed, and after that the profile renamed into
+    /// place: the previous version is durably on disk, as the profile or in the backup, at every instant. A failure before
+    /// the replace deletes both temp files (an archive not yet begun is never written), so nothing changes on disk.
+    /// </summary>
     private void SaveLocked(UserProfile profile, long started)
     {
-        ValidateOrThrow(profile);
-
         var previousTimestamp = profile.LastUpdated;
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
         {
+            // Before the backup starts: the sweep removes every temp file in the backups folder.
+            Guard(_layout.Root, "saving", RemoveStaleTempFiles);
+            var inParallel = _writer.WritesToRealDisk;
+            using var autoBackup = _options.AutoBackupEnabled ? _backups.StartAutoBackup(inParallel) : null;
+            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => UserProfileValidator.Validate(profile), inParallel);
+
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
             using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, Volatile.Read(ref _lastSavedBytes) + 4096));
-            SerializeOrThrow(profile, bytes);
+            var serializeFailure = TrySerialize(profile, bytes);
+
+            // The validator's errors come first: an invalid profile may also fail to serialize (a null list, say).
+            ThrowIfInvalid(validation.Join());
+            if (serializeFailure is not null)
+            {
+                ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
+                serializeFailure.Throw();
+            }
+
             Guard(_layout.Root, "saving", () =>
             {
                 _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
-                RemoveStaleTempFiles();
-                WriteProfileAfterBackup(bytes.WrittenMemory);
+                var tempPath = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(bytes.WrittenSpan));
+                autoBackup?.Commit();
+                _writer.CommitReplace(tempPath, _layout.ProfilePath);
             });
             Volatile.Write(ref _lastSavedBytes, bytes.WrittenCount);
             Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
@@ -152,64 +174,31 @@ public sealed partial class UserDataManager
         }
     }
 
-    /// <summary>
-    /// Serializes a validated profile. What the validator cannot see and JSON cannot hold (unknown properties nested
-    /// deeper than a reader accepts, an escaped lone surrogate kept in one) makes the profile invalid too: nothing is written.
-    /// </summary>
-    private void SerializeOrThrow(UserProfile profile, PooledBufferWriter bytes)
+    /// <summary>Serializes <paramref name="profile"/>; returns the failure instead of throwing it, so validation errors can be reported first.</summary>
+    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, PooledBufferWriter bytes)
     {
         try
         {
             UserProfileSerializer.SerializeToBuffer(profile, bytes);
+            return null;
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var path = ex is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
-            ThrowIfInvalid([new ValidationError(path, $"cannot be written as JSON: {ex.Message}")]);
+            return ExceptionDispatchInfo.Capture(ex);
         }
     }
 
     /// <summary>
-    /// Replaces the profile with <paramref name="content"/>, after an auto-backup of the current file when enabled.
-    /// On a real disk the new profile's temp file is written and flushed on a pool thread while this thread makes the
-    /// backup (archive written, flushed, renamed, folder flushed), so their fsync waits overlap; the profile is renamed
-    /// into place only after both, so the previous version is durably on disk, as the profile or in the backup, at every
-    /// instant. The backup is the longer of the two, so it stays on this thread and the hand-over costs it nothing.
-    /// Old auto backups are deleted last, once the profile is in place.
+    /// What the validator cannot see and JSON cannot hold (unknown properties nested deeper than a reader accepts, an
+    /// escaped lone surrogate kept in one) makes a valid profile invalid too: nothing is written. Any other exception is a
+    /// bug and is rethrown as it is.
     /// </summary>
-    private void WriteProfileAfterBackup(ReadOnlyMemory<byte> content)
+    private static IEnumerable<ValidationError> Unwritable(Exception serializerError)
     {
-        if (!_options.AutoBackupEnabled)
+        if (serializerError is JsonException or ArgumentException or InvalidOperationException)
         {
-            _writer.Write(_layout.ProfilePath, stream => stream.Write(content.Span));
-            return;
-        }
-
-        var profileTemp = OverlappedWork<string>.Start(
-            () => _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(content.Span)),
-            inParallel: _writer.WritesToRealDisk);
-        AutoBackups? backups = null;
-        try
-        {
-            string tempPath;
-            try
-            {
-                backups = _backups.TryCreateAutoBackup();
-            }
-            finally
-            {
-                // Joined whatever happens: the profile write must end before the lock is released.
-                tempPath = profileTemp.Join();
-            }
-
-            _writer.CommitReplace(tempPath, _layout.ProfilePath);
-        }
-        finally
-        {
-            if (backups is not null)
-            {
-                _backups.RotateAutoBackups(backups);
-            }
+            var path = serializerError is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
+            yield return new ValidationError(path, $"cannot be written as JSON: {serializerError.Message}");
         }
     }
 

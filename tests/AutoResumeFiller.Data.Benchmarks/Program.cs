@@ -9,6 +9,8 @@ return args switch
     ["--write-profile", var path] => WriteProfile(path, large: false),
     ["--write-profile", var path, "large"] => WriteProfile(path, large: true),
     ["--paired", .. var only] => PairedRuns.Run(only),
+    ["--loop", var stage, var folder] => Breakdown.Loop(stage, folder, TimeSpan.FromSeconds(15)),
+    ["--breakdown", var folder] => Breakdown.Run(folder, rounds: 200),
     _ => RunBenchmarks(args),
 };
 
@@ -24,3 +26,4 @@ static int WriteProfile(string path, bool large)
     File.WriteAllBytes(path, AutoResumeFiller.Data.UserProfileSerializer.Serialize(profile));
     return 0;
 }
+

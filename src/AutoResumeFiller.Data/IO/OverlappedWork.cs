@@ -8,8 +8,9 @@ namespace AutoResumeFiller.Data.IO;
 /// delays (or deadlocks) the caller; at worst the two pieces run one after the other, as they would without this.
 /// </summary>
 /// <remarks>
-/// Used to write and flush an auto-backup archive while the new profile is written and flushed: the two fsync waits
-/// overlap instead of adding up. <see cref="Join"/> must be called before the caller releases its lock.
+/// A save writes and flushes its auto-backup archive, and validates the profile, while it serializes, writes and flushes
+/// the new profile: the CPU work uses both cores and the fsync waits overlap instead of adding up. <see cref="Join"/>
+/// or <see cref="CancelOrJoin"/> must be called before the caller releases its lock.
 /// </remarks>
 internal sealed class OverlappedWork<T>
 {
@@ -48,6 +49,25 @@ internal sealed class OverlappedWork<T>
 
         _error?.Throw();
         return _result!;
+    }
+
+    /// <summary>
+    /// Ends the work early if it can: work that has not started never runs and <see langword="default"/> is returned;
+    /// work that has started is waited for, as <see cref="Join"/> does.
+    /// </summary>
+    public T? CancelOrJoin()
+    {
+        if (Interlocked.Exchange(ref _claimed, 1) == 0)
+        {
+            lock (_gate)
+            {
+                _finished = true;
+            }
+
+            return default;
+        }
+
+        return Join();
     }
 
     private void TryRun()

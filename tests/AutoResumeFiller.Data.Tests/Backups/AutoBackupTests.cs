@@ -232,7 +232,7 @@ public class AutoBackupTests
     }
 
     [Fact]
-    public void SaveUserProfile_ProfileWriteFails_BackupIsStillCommittedAndPreviousProfileIntact()
+    public void SaveUserProfile_ProfileWriteFails_NoBackupIsLeftAndPreviousProfileIntact()
     {
         var context = new ManagerTestContext();
         context.Initialized();
@@ -244,10 +244,52 @@ public class AutoBackupTests
 
         var save = () => context.Manager.SaveUserProfile(ManagerTestContext.ValidProfile("Lost"));
 
+        // The archive is committed only just before the profile's replace: a save that fails changes nothing.
         save.Should().Throw<InsufficientDiskSpaceException>();
         context.ProfileBytes().Should().Equal(previous);
-        context.BackupFileNames().Should().Equal("auto_backup_20250304_050607.zip");
-        ManagerArchives.ReadEntries(context.FileSystem, Backups + "/auto_backup_20250304_050607.zip")["user_profile.json"].Should().Equal(previous);
+        context.BackupFileNames().Should().BeEmpty();
+        context.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SaveUserProfile_InvalidProfile_NeverOpensABackupArchive()
+    {
+        var context = new ManagerTestContext();
+        context.Initialized();
+        var previous = context.ProfileBytes();
+        var opened = new List<string>();
+        context.FileSystem.Fault = (op, path) =>
+        {
+            if (op == FaultOperation.Open)
+            {
+                opened.Add(path);
+            }
+
+            return null;
+        };
+
+        var save = () => context.Manager.SaveUserProfile(ManagerTestContext.InvalidProfile());
+
+        save.Should().Throw<ProfileValidationException>();
+        opened.Where(InBackups).Should().BeEmpty("the archive is written only for a profile that will be saved");
+        context.ProfileBytes().Should().Equal(previous);
+        context.BackupFileNames().Should().BeEmpty();
+        context.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SaveUserProfile_NotEnoughSpaceForTheProfile_LeavesNoBackup()
+    {
+        var context = new ManagerTestContext(o => o.MinimumFreeDiskSpaceBytes = 1L << 20);
+        context.Initialized();
+        var previous = context.ProfileBytes();
+        context.FileSystem.AddDrive("/", new System.IO.Abstractions.TestingHelpers.MockDriveData { AvailableFreeSpace = 1000, TotalSize = 1L << 30 });
+
+        var save = () => context.Manager.SaveUserProfile(ManagerTestContext.ValidProfile("Lost"));
+
+        save.Should().Throw<InsufficientDiskSpaceException>();
+        context.ProfileBytes().Should().Equal(previous);
+        context.BackupFileNames().Should().BeEmpty();
         context.TempFiles().Should().BeEmpty();
     }
 

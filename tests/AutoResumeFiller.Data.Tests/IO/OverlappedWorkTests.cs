@@ -77,4 +77,58 @@ public class OverlappedWorkTests
 
         join.Should().Throw<InvalidOperationException>().Which.Should().BeSameAs(failure);
     }
+
+    [Fact]
+    public void CancelOrJoin_NotStarted_NeverRunsTheWork()
+    {
+        var runs = 0;
+        var work = OverlappedWork<string>.Start(() => { runs++; return "done"; }, inParallel: false);
+
+        work.CancelOrJoin().Should().BeNull();
+        work.Join().Should().BeNull("a cancelled work has no result, and joining it does not run it");
+        runs.Should().Be(0);
+    }
+
+    [Fact]
+    public void CancelOrJoin_AlreadyRunningOnThePool_WaitsAndReturnsTheResult()
+    {
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var work = OverlappedWork<string>.Start(
+            () =>
+            {
+                started.Set();
+                release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+                return "finished";
+            },
+            inParallel: true);
+        var token = TestContext.Current.CancellationToken;
+        started.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue("a pool thread picks the work up");
+
+        using var returned = new ManualResetEventSlim();
+        string? result = null;
+        var canceller = new Thread(() =>
+        {
+            result = work.CancelOrJoin();
+            returned.Set();
+        });
+        canceller.Start();
+        returned.Wait(TimeSpan.FromMilliseconds(50), token).Should().BeFalse("work that has started is waited for");
+        release.Set();
+
+        returned.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue();
+        canceller.Join();
+        result.Should().Be("finished");
+    }
+
+    [Fact]
+    public void CancelOrJoin_AfterJoin_ReturnsTheResultAgain()
+    {
+        var runs = 0;
+        var work = OverlappedWork<string>.Start(() => { runs++; return "once"; }, inParallel: false);
+
+        work.Join().Should().Be("once");
+        work.CancelOrJoin().Should().Be("once");
+        runs.Should().Be(1);
+    }
 }

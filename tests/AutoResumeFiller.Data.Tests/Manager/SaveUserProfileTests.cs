@@ -357,4 +357,38 @@ public class SaveUserProfileTests
         context.Snapshot().Should().Equal(before);
         context.TempFiles().Should().BeEmpty();
     }
+
+    [Fact]
+    public void SaveUserProfile_InvalidAndUnwritable_ReportsTheValidatorsErrorsFirst()
+    {
+        // An invalid email and unknown-property JSON that cannot be written: the user's mistake is what gets reported.
+        var context = new ManagerTestContext();
+        context.Initialized();
+        var before = context.Snapshot();
+        using var document = System.Text.Json.JsonDocument.Parse("\"\\ud800\"");
+        var profile = ManagerTestContext.ValidProfile();
+        profile.PersonalInfo!.Email = "not-an-email";
+        profile.AdditionalProperties = new() { ["from_the_future"] = document.RootElement.Clone() };
+
+        var error = FluentActions.Invoking(() => context.Manager.SaveUserProfile(profile))
+            .Should().ThrowExactly<ProfileValidationException>().Which;
+
+        error.Errors.Should().ContainSingle().Which.Path.Should().Be("personal_info.email");
+        context.Snapshot().Should().Equal(before);
+        context.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SaveUserProfile_NullItemAddedInCode_ThrowsValidationAndWritesNothing()
+    {
+        var context = new ManagerTestContext();
+        context.Initialized();
+        var before = context.Snapshot();
+        var profile = ManagerTestContext.ValidProfile();
+        profile.WorkExperience.Add(null!);
+
+        FluentActions.Invoking(() => context.Manager.SaveUserProfile(profile)).Should().ThrowExactly<ProfileValidationException>();
+        context.Snapshot().Should().Equal(before);
+        context.TempFiles().Should().BeEmpty();
+    }
 }

@@ -1,0 +1,71 @@
+using AutoResumeFiller.Data.IntegrationTests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AutoResumeFiller.Data.IntegrationTests;
+
+/// <summary>
+/// On a real disk a save writes its auto backup and validates on pool threads while it writes the new profile
+/// (MockFileSystem runs all of it inline). These check the parallel path: a failed save leaves nothing, a good one leaves
+/// exactly one verified backup of the previous bytes.
+/// </summary>
+public sealed class OverlappedSaveTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void SaveUserProfile_InvalidProfile_LeavesNoBackupAndNoTempFile()
+    {
+        var dataDirectory = _temp.Combine("data");
+        var manager = Managers.Initialized(dataDirectory);
+        manager.SaveUserProfile(TestHost.SampleProfiles.Valid("first"));
+        var before = Snapshot(dataDirectory);
+        var invalid = TestHost.SampleProfiles.Valid("second");
+        invalid.PersonalInfo!.Email = "not-an-email";
+
+        for (var i = 0; i < 20; i++)
+        {
+            FluentActions.Invoking(() => manager.SaveUserProfile(invalid)).Should().ThrowExactly<ProfileValidationException>();
+        }
+
+        // The archive may have been written on the pool before validation failed; it is deleted, never renamed.
+        Snapshot(dataDirectory).Should().Equal(before);
+    }
+
+    [Fact]
+    public void SaveUserProfile_ManySaves_EachBackupHoldsThePreviousBytesAndVerifies()
+    {
+        var dataDirectory = _temp.Combine("data");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var manager = Managers.Initialized(dataDirectory, o => o.MaxAutoBackups = 50, time);
+        var profilePath = Path.Combine(dataDirectory, "data", "user_profile.json");
+        var previous = new List<byte[]>();
+
+        for (var i = 0; i < 12; i++)
+        {
+            previous.Add(File.ReadAllBytes(profilePath));
+            time.Advance(TimeSpan.FromSeconds(1));
+            manager.SaveUserProfile(TestHost.SampleProfiles.Valid($"save {i}", workEntries: 40));
+        }
+
+        var autos = manager.ListAvailableBackups().Where(b => b.CreatedAt > time.Start.UtcDateTime).Reverse().ToList();
+        autos.Should().HaveCount(previous.Count).And.OnlyContain(b => b.Kind == BackupKind.Auto);
+        for (var i = 0; i < autos.Count; i++)
+        {
+            manager.VerifyBackup(autos[i].Path).IsValid.Should().BeTrue();
+            using var archive = System.IO.Compression.ZipFile.OpenRead(autos[i].Path);
+            using var entry = archive.GetEntry("user_profile.json")!.Open();
+            using var copy = new MemoryStream();
+            entry.CopyTo(copy);
+            copy.ToArray().Should().Equal(previous[i], $"backup {i} holds the profile as it was before save {i}");
+        }
+
+        Directory.EnumerateFiles(dataDirectory, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    private static Dictionary<string, string> Snapshot(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(path => !path.EndsWith(".lock", StringComparison.Ordinal))
+            .ToDictionary(path => Path.GetRelativePath(root, path), path => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
+}
