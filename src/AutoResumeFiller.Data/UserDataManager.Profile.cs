@@ -12,6 +12,9 @@ public sealed partial class UserDataManager
     /// <summary>The largest profile file the library reads (a real profile is tens of kilobytes).</summary>
     internal const int MaxProfileBytes = 32 * 1024 * 1024;
 
+    /// <summary>From this size of the last save on, a pool thread helps serialize (below it the hand-over costs more than it saves).</summary>
+    internal const int SplitSerializationBytes = 128 * 1024;
+
     /// <summary>The size of the last profile this manager saved, to size the next save's buffer.</summary>
     private int _lastSavedBytes;
 
@@ -126,12 +129,13 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// The save, under the exclusive lock. On a real disk three pieces of work run at once: the auto backup of the current
-    /// file (read, archived, written and flushed under a temp name) on a pool thread, validation on another, and on this
-    /// thread the new profile is serialized, written to its temp file and flushed. Only then, and only for a valid
-    /// profile, is the archive renamed to its backup name and its folder flushed, and after that the profile renamed into
-    /// place: the previous version is durably on disk, as the profile or in the backup, at every instant. A failure before
-    /// the replace deletes both temp files (an archive not yet begun is never written), so nothing changes on disk.
+    /// The save, under the exclusive lock. On a real disk the work is spread over three threads: the auto backup of the
+    /// current file (read, archived, written and flushed under a temp name) on a pool thread; validation on another, which
+    /// then helps serialize a large profile; and on this thread the new profile is serialized, written to its temp file
+    /// and flushed. Only then, and only for a valid profile, is the archive renamed to its backup name and its folder
+    /// flushed, and after that the profile renamed into place: the previous version is durably on disk, as the profile or
+    /// in the backup, at every instant. A failure before the replace deletes both temp files (an archive not yet begun is
+    /// never written), so nothing changes on disk. On MockFileSystem everything runs on this thread, in the same order.
     /// </summary>
     private void SaveLocked(UserProfile profile, long started)
     {
@@ -143,14 +147,26 @@ public sealed partial class UserDataManager
             Guard(_layout.Root, "saving", RemoveStaleTempFiles);
             var inParallel = _writer.WritesToRealDisk;
             using var autoBackup = _options.AutoBackupEnabled ? _backups.StartAutoBackup(inParallel) : null;
-            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => UserProfileValidator.Validate(profile), inParallel);
+            var lastSavedBytes = Volatile.Read(ref _lastSavedBytes);
+            using var split = inParallel && lastSavedBytes >= SplitSerializationBytes ? new ProfileJsonWriter.Split(profile) : null;
+            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => ValidateThenHelp(profile, split), inParallel);
 
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
-            using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, Volatile.Read(ref _lastSavedBytes) + 4096));
-            var serializeFailure = TrySerialize(profile, bytes);
+            using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, lastSavedBytes + 4096));
+            ExceptionDispatchInfo? serializeFailure;
+            IReadOnlyList<ValidationError> errors;
+            try
+            {
+                serializeFailure = TrySerialize(profile, bytes, split);
+            }
+            finally
+            {
+                // Joined whatever happens: the split's helper must stop before its buffer is released.
+                errors = validation.Join();
+            }
 
-            // The validator's errors come first: an invalid profile may also fail to serialize (a null list, say).
-            ThrowIfInvalid(validation.Join());
+            // The validator's errors come first: an invalid profile may also fail to serialize (a null item, say).
+            ThrowIfInvalid(errors);
             if (serializeFailure is not null)
             {
                 ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
@@ -174,12 +190,23 @@ public sealed partial class UserDataManager
         }
     }
 
+    /// <summary>
+    /// The pool thread's part of a save: validation, then help with the serialization of a large profile, which this
+    /// thread started meanwhile; the two threads share the serialization wherever they meet (see <see cref="ProfileJsonWriter.Split"/>).
+    /// </summary>
+    private static IReadOnlyList<ValidationError> ValidateThenHelp(UserProfile profile, ProfileJsonWriter.Split? split)
+    {
+        var errors = UserProfileValidator.Validate(profile);
+        split?.Help();
+        return errors;
+    }
+
     /// <summary>Serializes <paramref name="profile"/>; returns the failure instead of throwing it, so validation errors can be reported first.</summary>
-    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, PooledBufferWriter bytes)
+    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, PooledBufferWriter bytes, ProfileJsonWriter.Split? split)
     {
         try
         {
-            UserProfileSerializer.SerializeToBuffer(profile, bytes);
+            UserProfileSerializer.SerializeToBuffer(profile, bytes, split);
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

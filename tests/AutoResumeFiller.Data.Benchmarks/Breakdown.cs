@@ -88,6 +88,7 @@ internal static class Breakdown
             {
                 "validate" => () => UserProfileValidator.Validate(profile),
                 "serialize" => () => UserProfileSerializer.Serialize(profile),
+                "serialize_split" => () => SerializeSplit(profile),
                 "save_plain" or "save_backup" => Save(Manager(root, "1MB", autoBackup: stage == "save_backup", profile), profile),
                 _ => throw new ArgumentException($"Unknown stage '{stage}'.", nameof(stage)),
             };
@@ -108,6 +109,12 @@ internal static class Breakdown
                 Directory.Delete(root, recursive: true);
             }
         }
+    }
+
+    private static void SerializeSplit(UserProfile profile)
+    {
+        using var buffer = new Serialization.PooledBufferWriter(1 << 20);
+        Serialization.ProfileJsonWriter.WriteSplit(buffer, profile);
     }
 
     private static Action Save(UserDataManager manager, UserProfile profile) => () => manager.SaveUserProfile(profile);

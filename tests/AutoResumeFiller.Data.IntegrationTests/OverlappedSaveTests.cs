@@ -64,6 +64,28 @@ public sealed class OverlappedSaveTests : IDisposable
         Directory.EnumerateFiles(dataDirectory, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
     }
 
+    [Fact]
+    public void SaveUserProfile_LargeProfile_TwoThreadsWriteTheSameBytesAsOne()
+    {
+        // From the second save on, a profile of 128 KB or more (UserDataManager.SplitSerializationBytes) is serialized by two threads.
+        var dataDirectory = _temp.Combine("data");
+        var manager = Managers.Initialized(dataDirectory);
+        var profilePath = Path.Combine(dataDirectory, "data", "user_profile.json");
+        var profile = TestHost.SampleProfiles.Valid("large", workEntries: 600);
+
+        for (var i = 0; i < 5; i++)
+        {
+            profile.Summary = $"save {i}";
+            manager.SaveUserProfile(profile);
+
+            var written = File.ReadAllBytes(profilePath);
+            written.Length.Should().BeGreaterThan(128 * 1024);
+            written.Should().Equal(UserProfileSerializer.Serialize(profile), $"save {i}");
+        }
+
+        manager.LoadUserProfile().WorkExperience.Should().HaveCount(600);
+    }
+
     private static Dictionary<string, string> Snapshot(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(path => !path.EndsWith(".lock", StringComparison.Ordinal))
