@@ -130,12 +130,13 @@ public sealed partial class UserDataManager
 
     /// <summary>
     /// The save, under the exclusive lock. On a real disk the work is spread over three threads: the auto backup of the
-    /// current file (read, archived, written and flushed under a temp name) on a pool thread; validation on another, which
-    /// then helps serialize a large profile; and on this thread the new profile is serialized, written to its temp file
-    /// and flushed. Only then, and only for a valid profile, is the archive renamed to its backup name and its folder
-    /// flushed, and after that the profile renamed into place: the previous version is durably on disk, as the profile or
-    /// in the backup, at every instant. A failure before the replace deletes both temp files (an archive not yet begun is
-    /// never written), so nothing changes on disk. On MockFileSystem everything runs on this thread, in the same order.
+    /// current file (read, archived, written and flushed under a temp name) on a pool thread; on another, help with
+    /// serializing a large profile and then validation; and on this thread the new profile is serialized, written to its
+    /// temp file and flushed (validation finishes during that flush). Only then, and only for a valid profile, is the
+    /// archive renamed to its backup name and its folder flushed, and after that the profile renamed into place: the
+    /// previous version is durably on disk, as the profile or in the backup, at every instant. A failure before the replace,
+    /// an invalid profile included, deletes both temp files (an archive not yet begun is never written), so nothing changes
+    /// on disk. On MockFileSystem everything runs on this thread, in the same order.
     /// </summary>
     private void SaveLocked(UserProfile profile, long started)
     {
@@ -149,37 +150,56 @@ public sealed partial class UserDataManager
             using var autoBackup = _options.AutoBackupEnabled ? _backups.StartAutoBackup(inParallel) : null;
             var lastSavedBytes = Volatile.Read(ref _lastSavedBytes);
             using var split = inParallel && lastSavedBytes >= SplitSerializationBytes ? new ProfileJsonWriter.Split(profile) : null;
-            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => ValidateThenHelp(profile, split), inParallel);
+            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split), inParallel);
 
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
             using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, lastSavedBytes + 4096));
-            ExceptionDispatchInfo? serializeFailure;
-            IReadOnlyList<ValidationError> errors;
+            string? tempPath = null;
             try
             {
-                serializeFailure = TrySerialize(profile, bytes, split);
+                IReadOnlyList<ValidationError> errors;
+                ExceptionDispatchInfo? serializeFailure = null;
+                ExceptionDispatchInfo? writeFailure = null;
+                try
+                {
+                    serializeFailure = TrySerialize(profile, bytes, split);
+                    if (serializeFailure is null)
+                    {
+                        writeFailure = TryWriteTemp(bytes, out tempPath);
+                    }
+                }
+                finally
+                {
+                    // Joined whatever happens: the split's helper must stop before its buffer is released.
+                    errors = validation.Join();
+                }
+
+                // The validator's errors come first (an invalid profile may also fail to serialize: a null item, say),
+                // then what JSON cannot hold, then the disk's.
+                ThrowIfInvalid(errors);
+                if (serializeFailure is not null)
+                {
+                    ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
+                    serializeFailure.Throw();
+                }
+
+                writeFailure?.Throw();
+                var flushed = tempPath!;
+                tempPath = null; // from here CommitReplace removes it on failure
+                Guard(_layout.Root, "saving", () =>
+                {
+                    autoBackup?.Commit();
+                    _writer.CommitReplace(flushed, _layout.ProfilePath);
+                });
             }
             finally
             {
-                // Joined whatever happens: the split's helper must stop before its buffer is released.
-                errors = validation.Join();
+                if (tempPath is not null)
+                {
+                    _writer.TryDelete(tempPath); // written for a profile that was then refused
+                }
             }
 
-            // The validator's errors come first: an invalid profile may also fail to serialize (a null item, say).
-            ThrowIfInvalid(errors);
-            if (serializeFailure is not null)
-            {
-                ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
-                serializeFailure.Throw();
-            }
-
-            Guard(_layout.Root, "saving", () =>
-            {
-                _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
-                var tempPath = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(bytes.WrittenSpan));
-                autoBackup?.Commit();
-                _writer.CommitReplace(tempPath, _layout.ProfilePath);
-            });
             Volatile.Write(ref _lastSavedBytes, bytes.WrittenCount);
             Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -191,14 +211,35 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// The pool thread's part of a save: validation, then help with the serialization of a large profile, which this
-    /// thread started meanwhile; the two threads share the serialization wherever they meet (see <see cref="ProfileJsonWriter.Split"/>).
+    /// The pool thread's part of a save: help with the serialization of a large profile, which the save's thread writes
+    /// meanwhile (the two share it wherever they meet, see <see cref="ProfileJsonWriter.Split"/>); then validation, while
+    /// the save's thread writes and flushes the temp file, so the fsync wait hides it.
     /// </summary>
-    private static IReadOnlyList<ValidationError> ValidateThenHelp(UserProfile profile, ProfileJsonWriter.Split? split)
+    private static IReadOnlyList<ValidationError> HelpThenValidate(UserProfile profile, ProfileJsonWriter.Split? split)
     {
-        var errors = UserProfileValidator.Validate(profile);
         split?.Help();
-        return errors;
+        return UserProfileValidator.Validate(profile);
+    }
+
+    /// <summary>Checks the free space and writes and flushes the temp file; a disk error is returned, to be reported after validation errors.</summary>
+    private ExceptionDispatchInfo? TryWriteTemp(PooledBufferWriter bytes, out string? tempPath)
+    {
+        string? written = null;
+        try
+        {
+            Guard(_layout.Root, "saving", () =>
+            {
+                _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
+                written = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(bytes.WrittenSpan));
+            });
+            tempPath = written;
+            return null;
+        }
+        catch (UserDataException ex)
+        {
+            tempPath = null;
+            return ExceptionDispatchInfo.Capture(ex);
+        }
     }
 
     /// <summary>Serializes <paramref name="profile"/>; returns the failure instead of throwing it, so validation errors can be reported first.</summary>

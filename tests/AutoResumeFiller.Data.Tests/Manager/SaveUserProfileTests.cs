@@ -391,4 +391,56 @@ public class SaveUserProfileTests
         context.Snapshot().Should().Equal(before);
         context.TempFiles().Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData("free-space check")]
+    [InlineData("write")]
+    public void SaveUserProfile_InvalidProfileAndDiskFull_ReportsTheValidationErrors(string failing)
+    {
+        // Validation runs while the temp file is written (on a real disk), but its errors are what the caller hears.
+        var context = new ManagerTestContext(o => o.MinimumFreeDiskSpaceBytes = 1000);
+        context.Initialized();
+        var before = context.Snapshot();
+        if (failing == "write")
+        {
+            context.FileSystem.Fault = (op, path) => op == FaultOperation.Write && path.EndsWith(".tmp", StringComparison.Ordinal)
+                ? FaultInjectingFileSystem.IOError(28, "No space left on device")
+                : null;
+        }
+        else
+        {
+            context.FileSystem.AddDrive("/", new System.IO.Abstractions.TestingHelpers.MockDriveData { AvailableFreeSpace = 10, TotalSize = 1L << 30 });
+        }
+
+        var error = FluentActions.Invoking(() => context.Manager.SaveUserProfile(ManagerTestContext.InvalidProfile()))
+            .Should().ThrowExactly<ProfileValidationException>().Which;
+
+        error.Errors.Should().HaveCount(3);
+        context.Snapshot().Should().Equal(before);
+        context.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SaveUserProfile_InvalidProfile_TempFileWrittenMeanwhileIsDeleted()
+    {
+        var context = new ManagerTestContext();
+        context.Initialized();
+        var before = context.Snapshot();
+        var created = new List<string>();
+        context.FileSystem.Fault = (op, path) =>
+        {
+            if (op == FaultOperation.Open && path.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                created.Add(path);
+            }
+
+            return null;
+        };
+
+        FluentActions.Invoking(() => context.Manager.SaveUserProfile(ManagerTestContext.InvalidProfile())).Should().ThrowExactly<ProfileValidationException>();
+
+        created.Should().ContainSingle("the profile's temp file is written while validation runs").Which.Should().Contain("/data/.user_profile.json.");
+        context.FileSystem.File.Exists(created[0]).Should().BeFalse();
+        context.Snapshot().Should().Equal(before);
+    }
 }
