@@ -257,16 +257,7 @@ public class AutoBackupTests
         var context = new ManagerTestContext();
         context.Initialized();
         var previous = context.ProfileBytes();
-        var opened = new List<string>();
-        context.FileSystem.Fault = (op, path) =>
-        {
-            if (op == FaultOperation.Open)
-            {
-                opened.Add(path);
-            }
-
-            return null;
-        };
+        var opened = context.RecordOpenedFiles();
 
         var save = () => context.Manager.SaveUserProfile(ManagerTestContext.InvalidProfile());
 

@@ -30,8 +30,10 @@ public class OverlappedWorkTests
         }
     }
 
-    [Fact]
-    public void Join_InParallel_WaitsForWorkAlreadyRunningOnThePool()
+    [Theory]
+    [InlineData("Join")]
+    [InlineData("CancelOrJoin")]
+    public void JoinOrCancel_InParallel_WaitsForWorkAlreadyRunningOnThePool(string ending)
     {
         using var started = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
@@ -45,22 +47,23 @@ public class OverlappedWorkTests
                 return "from the pool";
             },
             inParallel: true);
+        Func<string?> end = ending == "Join" ? work.Join : work.CancelOrJoin;
         var token = TestContext.Current.CancellationToken;
         started.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue("a pool thread picks the work up");
 
-        using var joined = new ManualResetEventSlim();
+        using var ended = new ManualResetEventSlim();
         string? result = null;
-        var joiner = new Thread(() =>
+        var waiter = new Thread(() =>
         {
-            result = work.Join();
-            joined.Set();
+            result = end();
+            ended.Set();
         });
-        joiner.Start();
-        joined.Wait(TimeSpan.FromMilliseconds(50), token).Should().BeFalse("Join waits while the work runs");
+        waiter.Start();
+        ended.Wait(TimeSpan.FromMilliseconds(50), token).Should().BeFalse("work that has started is waited for");
         release.Set();
 
-        joined.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue();
-        joiner.Join();
+        ended.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue();
+        waiter.Join();
         result.Should().Be("from the pool");
         poolThread.Should().NotBe(Environment.CurrentManagedThreadId);
     }
@@ -87,38 +90,6 @@ public class OverlappedWorkTests
         work.CancelOrJoin().Should().BeNull();
         work.Join().Should().BeNull("a cancelled work has no result, and joining it does not run it");
         runs.Should().Be(0);
-    }
-
-    [Fact]
-    public void CancelOrJoin_AlreadyRunningOnThePool_WaitsAndReturnsTheResult()
-    {
-        using var started = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var work = OverlappedWork<string>.Start(
-            () =>
-            {
-                started.Set();
-                release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
-                return "finished";
-            },
-            inParallel: true);
-        var token = TestContext.Current.CancellationToken;
-        started.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue("a pool thread picks the work up");
-
-        using var returned = new ManualResetEventSlim();
-        string? result = null;
-        var canceller = new Thread(() =>
-        {
-            result = work.CancelOrJoin();
-            returned.Set();
-        });
-        canceller.Start();
-        returned.Wait(TimeSpan.FromMilliseconds(50), token).Should().BeFalse("work that has started is waited for");
-        release.Set();
-
-        returned.Wait(TimeSpan.FromSeconds(30), token).Should().BeTrue();
-        canceller.Join();
-        result.Should().Be("finished");
     }
 
     [Fact]

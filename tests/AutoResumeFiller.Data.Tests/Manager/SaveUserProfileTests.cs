@@ -426,18 +426,11 @@ public class SaveUserProfileTests
         var context = new ManagerTestContext();
         context.Initialized();
         var before = context.Snapshot();
-        var created = new List<string>();
-        context.FileSystem.Fault = (op, path) =>
-        {
-            if (op == FaultOperation.Open && path.EndsWith(".tmp", StringComparison.Ordinal))
-            {
-                created.Add(path);
-            }
-
-            return null;
-        };
+        var opened = context.RecordOpenedFiles();
 
         FluentActions.Invoking(() => context.Manager.SaveUserProfile(ManagerTestContext.InvalidProfile())).Should().ThrowExactly<ProfileValidationException>();
+
+        var created = opened.Where(path => path.EndsWith(".tmp", StringComparison.Ordinal)).ToList();
 
         created.Should().ContainSingle("the profile's temp file is written while validation runs").Which.Should().Contain("/data/.user_profile.json.");
         context.FileSystem.File.Exists(created[0]).Should().BeFalse();

@@ -89,6 +89,22 @@ internal sealed class ManagerTestContext
         return result;
     }
 
+    /// <summary>Records the path of every file stream opened from now on (the fault hook lets each one through).</summary>
+    public IReadOnlyList<string> RecordOpenedFiles()
+    {
+        var opened = new List<string>();
+        FileSystem.Fault = (op, path) =>
+        {
+            if (op == FaultOperation.Open)
+            {
+                opened.Add(path);
+            }
+
+            return null;
+        };
+        return opened;
+    }
+
     /// <summary>Every temp file (name ending in <c>.tmp</c>) anywhere on the mock disk.</summary>
     public IReadOnlyList<string> TempFiles() => [.. FileSystem.AllFiles.Where(f => f.EndsWith(".tmp", StringComparison.Ordinal))];
 
