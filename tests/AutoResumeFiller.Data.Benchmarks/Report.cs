@@ -49,8 +49,11 @@ internal static class Report
         md.AppendLine("```sh");
         md.AppendLine("scripts/run-benchmarks.sh                      # everything (~10 minutes on 2 cores), rewrites BENCHMARKS.md");
         md.AppendLine("scripts/run-benchmarks.sh '*ProfileBenchmarks*' # a subset (BenchmarkDotNet --filter globs); the report covers what ran");
-        md.AppendLine("# quick paired checks while working (built benchmark DLL; keys: save_30KB, save_1MB, load, backup_25, backup_100):");
+        md.AppendLine("# quick paired checks while working (built benchmark DLL; keys: save_30KB, save_1MB, io_, load, backup_25, backup_100):");
         md.AppendLine("dotnet tests/AutoResumeFiller.Data.Benchmarks/bin/Release/net10.0/AutoResumeFiller.Data.Benchmarks.dll --paired save_30KB load");
+        md.AppendLine("# where a save's time goes (medians per stage; on /dev/shm only the CPU work remains), and one stage under perf:");
+        md.AppendLine("dotnet tests/AutoResumeFiller.Data.Benchmarks/bin/Release/net10.0/AutoResumeFiller.Data.Benchmarks.dll --breakdown /dev/shm");
+        md.AppendLine("dotnet tests/AutoResumeFiller.Data.Benchmarks/bin/Release/net10.0/AutoResumeFiller.Data.Benchmarks.dll --loop save_plain /tmp");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("The script builds in Release, installs Info-ZIP (`apt-get install -y zip unzip`) when `zip` is missing, runs the");
@@ -121,6 +124,12 @@ internal static class Report
         }
 
         md.AppendLine();
+        if (Paired(extras, "io_30KB") is { } io30 && Paired(extras, "io_1MB") is { } io1)
+        {
+            md.AppendLine(Inv, $"The library's durable replace alone (`AtomicFileWriter`: exclusive 0600 temp file, write, fsync, rename, folder fsync), paired against the bare baseline: {io30.Ratio:F2}× for 30 KB and {io1.Ratio:F2}× for 1 MB. Whatever a save costs beyond that is the manager's CPU work: lock, folder checks, stale-temp sweep, serialization (validation and the auto-backup run on pool threads).");
+            md.AppendLine();
+        }
+
         if (notes.Count > 0)
         {
             md.AppendLine("Targets missed, and why:");
