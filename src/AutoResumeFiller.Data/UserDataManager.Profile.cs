@@ -12,7 +12,7 @@ public sealed partial class UserDataManager
     /// <summary>The largest profile file the library reads (a real profile is tens of kilobytes).</summary>
     internal const int MaxProfileBytes = 32 * 1024 * 1024;
 
-    /// <summary>From this size of the last save on, a pool thread helps serialize (below it the hand-over costs more than it saves).</summary>
+    /// <summary>From this size of the last save on, a pool thread helps serialize and then validates (below it the hand-over costs more than it saves).</summary>
     internal const int SplitSerializationBytes = 128 * 1024;
 
     /// <summary>The size of the last profile this manager saved, to size the next save's buffer.</summary>
@@ -129,14 +129,14 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// The save, under the exclusive lock. On a real disk the work is spread over three threads: the auto backup of the
-    /// current file (read, archived, written and flushed under a temp name) on a pool thread; on another, help with
-    /// serializing a large profile and then validation; and on this thread the new profile is serialized, written to its
-    /// temp file and flushed (validation finishes during that flush). Only then, and only for a valid profile, is the
+    /// The save, under the exclusive lock. On a real disk the auto backup of the current file (read, archived, written and
+    /// flushed under a temp name) runs on a pool thread while this thread serializes the new profile, writes it to its temp
+    /// file and flushes it. For a large profile a second pool thread helps serialize and then validates during that flush;
+    /// a small one is validated here once its temp file is flushed. Only then, and only for a valid profile, is the
     /// archive renamed to its backup name and its folder flushed, and after that the profile renamed into place: the
-    /// previous version is durably on disk, as the profile or in the backup, at every instant. A failure before the replace,
-    /// an invalid profile included, deletes both temp files (an archive not yet begun is never written), so nothing changes
-    /// on disk. On MockFileSystem everything runs on this thread, in the same order.
+    /// previous version is durably on disk, as the profile or in the backup, at every instant. A failure before the
+    /// replace, an invalid profile included, deletes both temp files (an archive not yet begun is never written), so
+    /// nothing changes on disk. On MockFileSystem everything runs on this thread, in the same order.
     /// </summary>
     private void SaveLocked(UserProfile profile, long started)
     {
@@ -149,8 +149,12 @@ public sealed partial class UserDataManager
             var inParallel = _writer.WritesToRealDisk;
             using var autoBackup = _options.AutoBackupEnabled ? _backups.StartAutoBackup(inParallel) : null;
             var lastSavedBytes = Volatile.Read(ref _lastSavedBytes);
-            using var split = inParallel && lastSavedBytes >= SplitSerializationBytes ? new ProfileJsonWriter.Split(profile) : null;
-            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split), inParallel);
+
+            // A large profile's serialization and validation share the second core; a small one's (tens of microseconds)
+            // would cost more to hand over than they take, so they run here.
+            var large = inParallel && lastSavedBytes >= SplitSerializationBytes;
+            using var split = large ? new ProfileJsonWriter.Split(profile) : null;
+            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split), inParallel: large);
 
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
             using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, lastSavedBytes + 4096));

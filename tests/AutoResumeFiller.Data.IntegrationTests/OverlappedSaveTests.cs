@@ -86,6 +86,25 @@ public sealed class OverlappedSaveTests : IDisposable
         manager.LoadUserProfile().WorkExperience.Should().HaveCount(600);
     }
 
+    [Fact]
+    public void SaveUserProfile_LargeInvalidProfile_PoolValidationRefusesItAndNothingChanges()
+    {
+        // A large profile is validated on a pool thread while its temp file is written and flushed: the temp file and the
+        // archive prepared meanwhile are deleted, and the caller gets the validation errors.
+        var dataDirectory = _temp.Combine("data");
+        var manager = Managers.Initialized(dataDirectory);
+        var profile = TestHost.SampleProfiles.Valid("large", workEntries: 600);
+        manager.SaveUserProfile(profile);
+        var before = Snapshot(dataDirectory);
+        profile.PersonalInfo!.Email = "not-an-email";
+        profile.WorkExperience[599].StartDate = "someday";
+
+        var error = FluentActions.Invoking(() => manager.SaveUserProfile(profile)).Should().ThrowExactly<ProfileValidationException>().Which;
+
+        error.Errors.Select(e => e.Path).Should().BeEquivalentTo("personal_info.email", "work_experience[599].start_date");
+        Snapshot(dataDirectory).Should().Equal(before);
+    }
+
     private static Dictionary<string, string> Snapshot(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(path => !path.EndsWith(".lock", StringComparison.Ordinal))
