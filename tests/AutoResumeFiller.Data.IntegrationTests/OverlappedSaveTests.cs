@@ -20,7 +20,7 @@ public sealed class OverlappedSaveTests : IDisposable
         var dataDirectory = _temp.Combine("data");
         var manager = Managers.Initialized(dataDirectory);
         manager.SaveUserProfile(TestHost.SampleProfiles.Valid("first"));
-        var before = Snapshot(dataDirectory);
+        var before = DataDirectoryChecks.Snapshot(dataDirectory);
         var invalid = TestHost.SampleProfiles.Valid("second");
         invalid.PersonalInfo!.Email = "not-an-email";
 
@@ -30,7 +30,7 @@ public sealed class OverlappedSaveTests : IDisposable
         }
 
         // The archive may have been written on the pool before validation failed; it is deleted, never renamed.
-        Snapshot(dataDirectory).Should().Equal(before);
+        DataDirectoryChecks.Snapshot(dataDirectory).Should().Equal(before);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class OverlappedSaveTests : IDisposable
             copy.ToArray().Should().Equal(previous[i], $"backup {i} holds the profile as it was before save {i}");
         }
 
-        Directory.EnumerateFiles(dataDirectory, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+        DataDirectoryChecks.TempFiles(dataDirectory).Should().BeEmpty();
     }
 
     [Fact]
@@ -95,18 +95,13 @@ public sealed class OverlappedSaveTests : IDisposable
         var manager = Managers.Initialized(dataDirectory);
         var profile = TestHost.SampleProfiles.Valid("large", workEntries: 600);
         manager.SaveUserProfile(profile);
-        var before = Snapshot(dataDirectory);
+        var before = DataDirectoryChecks.Snapshot(dataDirectory);
         profile.PersonalInfo!.Email = "not-an-email";
         profile.WorkExperience[599].StartDate = "someday";
 
         var error = FluentActions.Invoking(() => manager.SaveUserProfile(profile)).Should().ThrowExactly<ProfileValidationException>().Which;
 
         error.Errors.Select(e => e.Path).Should().BeEquivalentTo("personal_info.email", "work_experience[599].start_date");
-        Snapshot(dataDirectory).Should().Equal(before);
+        DataDirectoryChecks.Snapshot(dataDirectory).Should().Equal(before);
     }
-
-    private static Dictionary<string, string> Snapshot(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(path => !path.EndsWith(".lock", StringComparison.Ordinal))
-            .ToDictionary(path => Path.GetRelativePath(root, path), path => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
 }
