@@ -158,58 +158,66 @@ public sealed partial class UserDataManager
 
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
             using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, lastSavedBytes + 4096));
-            string? tempPath = null;
-            try
+            var flushed = WriteValidatedTemp(profile, split, validation, bytes);
+            Guard(_layout.Root, "saving", () =>
             {
-                IReadOnlyList<ValidationError> errors;
-                ExceptionDispatchInfo? serializeFailure = null;
-                ExceptionDispatchInfo? writeFailure = null;
-                try
-                {
-                    serializeFailure = TrySerialize(profile, bytes, split);
-                    if (serializeFailure is null)
-                    {
-                        writeFailure = TryWriteTemp(bytes, out tempPath);
-                    }
-                }
-                finally
-                {
-                    // Joined whatever happens: the split's helper must stop before its buffer is released.
-                    errors = validation.Join();
-                }
-
-                // The validator's errors come first (an invalid profile may also fail to serialize: a null item, say),
-                // then what JSON cannot hold, then the disk's.
-                ThrowIfInvalid(errors);
-                if (serializeFailure is not null)
-                {
-                    ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
-                    serializeFailure.Throw();
-                }
-
-                writeFailure?.Throw();
-                var flushed = tempPath!;
-                tempPath = null; // from here CommitReplace removes it on failure
-                Guard(_layout.Root, "saving", () =>
-                {
-                    autoBackup?.Commit();
-                    _writer.CommitReplace(flushed, _layout.ProfilePath);
-                });
-            }
-            finally
-            {
-                if (tempPath is not null)
-                {
-                    _writer.TryDelete(tempPath); // written for a profile that was then refused
-                }
-            }
-
+                autoBackup?.Commit();
+                _writer.CommitReplace(flushed, _layout.ProfilePath);
+            });
             Volatile.Write(ref _lastSavedBytes, bytes.WrittenCount);
             Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch
         {
             profile.LastUpdated = previousTimestamp;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Serializes the profile and writes and flushes it to a temp file while validation finishes, and returns the temp
+    /// file only for a valid profile; on any failure the temp file is deleted. Errors come in this order: the validator's
+    /// (an invalid profile may also fail to serialize: a null item, say), then what JSON cannot hold, then the disk's.
+    /// </summary>
+    private string WriteValidatedTemp(UserProfile profile, ProfileJsonWriter.Split? split, OverlappedWork<IReadOnlyList<ValidationError>> validation, PooledBufferWriter bytes)
+    {
+        string? tempPath = null;
+        try
+        {
+            ExceptionDispatchInfo? serializeFailure = null;
+            ExceptionDispatchInfo? writeFailure = null;
+            IReadOnlyList<ValidationError> errors;
+            try
+            {
+                serializeFailure = TrySerialize(profile, bytes, split);
+                if (serializeFailure is null)
+                {
+                    writeFailure = TryWriteTemp(bytes, out tempPath);
+                }
+            }
+            finally
+            {
+                // Joined whatever happens: the split's helper must stop before its buffer is released.
+                errors = validation.Join();
+            }
+
+            ThrowIfInvalid(errors);
+            if (serializeFailure is not null)
+            {
+                ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
+                serializeFailure.Throw();
+            }
+
+            writeFailure?.Throw();
+            return tempPath!;
+        }
+        catch
+        {
+            if (tempPath is not null)
+            {
+                _writer.TryDelete(tempPath); // written for a profile that was then refused
+            }
+
             throw;
         }
     }
