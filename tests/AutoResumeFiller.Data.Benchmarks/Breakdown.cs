@@ -6,7 +6,7 @@ namespace AutoResumeFiller.Data.Benchmarks;
 
 /// <summary>
 /// Where a save's time goes: the median of each stage of a save of the typical and the large profile, run in turn
-/// (validation, serialization, the whole save with and without auto-backup, and the durable baseline) on the disk
+/// (validation, parsing, a whole load, serialization, the whole save with and without auto-backup, and the durable baseline) on the disk
 /// given (for example /dev/shm, where fsync is free and only the CPU work remains). Prints <c>stage_SIZE_NAME_us=…</c>.
 /// Not a target check: it shows what a change to the save path moved. <see cref="Loop"/> runs one stage of the large
 /// profile for a while, to be recorded with <c>perf record</c>.
@@ -28,6 +28,8 @@ internal static class Breakdown
                 var stages = new (string Name, Action Run)[]
                 {
                     ("validate", () => UserProfileValidator.Validate(profile)),
+                    ("parse", () => UserProfileSerializer.Deserialize(bytes)),
+                    ("load", () => plain.LoadUserProfile()),
                     ("serialize", () => UserProfileSerializer.Serialize(profile)),
                     ("baseline", () => DurableBaseline.Write(baselineFolder, Path.Combine(baselineFolder, "user_profile.json"), bytes)),
                     ("save_plain", () => plain.SaveUserProfile(profile)),
@@ -77,7 +79,7 @@ internal static class Breakdown
         return manager;
     }
 
-    /// <summary>Runs one stage (<c>validate</c>, <c>serialize</c>, <c>save_plain</c> or <c>save_backup</c>) of the large profile for <paramref name="duration"/>.</summary>
+    /// <summary>Runs one stage (<c>validate</c>, <c>parse</c>, <c>parse_typical</c> and <c>load_typical</c> (the 30 KB profile), <c>serialize</c>, <c>serialize_split</c>, <c>save_plain</c> or <c>save_backup</c>) of the large profile for <paramref name="duration"/>.</summary>
     public static int Loop(string stage, string folder, TimeSpan duration)
     {
         var profile = ProfileGenerator.Large();
@@ -88,6 +90,9 @@ internal static class Breakdown
             {
                 "validate" => () => UserProfileValidator.Validate(profile),
                 "serialize" => () => UserProfileSerializer.Serialize(profile),
+                "parse" => Parse(UserProfileSerializer.Serialize(profile)),
+                "parse_typical" => Parse(UserProfileSerializer.Serialize(ProfileGenerator.Typical())),
+                "load_typical" => Load(Manager(root, "30KB", autoBackup: false, ProfileGenerator.Typical())),
                 "serialize_split" => () => SerializeSplit(profile),
                 "save_plain" or "save_backup" => Save(Manager(root, "1MB", autoBackup: stage == "save_backup", profile), profile),
                 _ => throw new ArgumentException($"Unknown stage '{stage}'.", nameof(stage)),
@@ -116,6 +121,10 @@ internal static class Breakdown
         using var buffer = new Serialization.PooledBufferWriter(1 << 20);
         Serialization.ProfileJsonWriter.WriteSplit(buffer, profile);
     }
+
+    private static Action Parse(byte[] bytes) => () => UserProfileSerializer.Deserialize(bytes);
+
+    private static Action Load(UserDataManager manager) => () => manager.LoadUserProfile();
 
     private static Action Save(UserDataManager manager, UserProfile profile) => () => manager.SaveUserProfile(profile);
 }

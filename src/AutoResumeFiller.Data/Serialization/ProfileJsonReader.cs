@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace AutoResumeFiller.Data.Serialization;
@@ -286,7 +287,7 @@ internal static class ProfileJsonReader
         {
             if (token == JsonTokenType.String)
             {
-                items.Add(reader.GetString()!);
+                items.Add(GetString(ref reader));
             }
             else if (token == JsonTokenType.Null)
             {
@@ -308,7 +309,7 @@ internal static class ProfileJsonReader
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                value = reader.GetString();
+                value = GetString(ref reader);
                 return true;
             case JsonTokenType.Null:
                 value = null;
@@ -317,6 +318,18 @@ internal static class ProfileJsonReader
                 value = null;
                 return false;
         }
+    }
+
+    // reader.GetString() checks and transcodes UTF-8 in two passes; an unescaped ASCII value (nearly all of a profile)
+    // needs one check and a widening copy. Anything else, an invalid byte included, keeps the reader's own result or error.
+    private static string GetString(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && Ascii.IsValid(reader.ValueSpan))
+        {
+            return string.Create(reader.ValueSpan.Length, reader.ValueSpan, static (chars, bytes) => Ascii.ToUtf16(bytes, chars, out _));
+        }
+
+        return reader.GetString()!;
     }
 
     // The call System.Text.Json's double converter makes under JsonNumberHandling.Strict (1e400 reads as infinity).

@@ -171,6 +171,40 @@ public class ProfileJsonReaderTests
         Check(bytes, mustAccept: true).Should().BeNull();
     }
 
+    // String values take an ASCII fast path unless escaped or non-ASCII; every kind must read as the serializer reads it.
+    [Theory]
+    [InlineData("plain ASCII, with punctuation: ~!@#$%^&*()")]
+    [InlineData("")]
+    [InlineData("café, naïve, Zürich")]
+    [InlineData("emoji 😀 and CJK 日本語")]
+    [InlineData("ASCII then é at the end é")]
+    [InlineData(@"escaped \""quote\"", tab \t, \u00e9 and \ud83d\ude00")]
+    public void TryRead_StringValuesOfEveryKind_ReadAsTheSerializerDoes(string jsonText)
+    {
+        var bytes = Encoding.UTF8.GetBytes($$$"""{"summary": "{{{jsonText}}}", "skills": ["{{{jsonText}}}", "x"], "personal_info": {"city": "{{{jsonText}}}"}}""");
+
+        ProfileJsonReader.TryRead(bytes, out var profile).Should().BeTrue();
+
+        var expected = JsonSerializer.Deserialize(bytes, ProfileJsonContext.Default.UserProfile)!;
+        profile!.Summary.Should().Be(expected.Summary);
+        profile.Skills.Should().Equal(expected.Skills);
+        profile.PersonalInfo!.City.Should().Be(expected.PersonalInfo!.City);
+        Check(bytes, mustAccept: true).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3 })] // a truncated two-byte sequence
+    [InlineData(new byte[] { 0x80 })] // a lone continuation byte
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // an encoded surrogate
+    public void TryRead_InvalidUtf8InAStringValue_Declines(byte[] invalid)
+    {
+        byte[] bytes = [.. "{\"summary\": \"abc"u8, .. invalid, .. "\"}"u8];
+
+        ProfileJsonReader.TryRead(bytes, out var profile).Should().BeFalse();
+
+        profile.Should().BeNull();
+    }
+
     [Fact]
     public void TryRead_NoUnknownProperties_LeavesAdditionalPropertiesNull()
     {
