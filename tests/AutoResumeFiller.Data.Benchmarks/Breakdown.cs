@@ -79,22 +79,28 @@ internal static class Breakdown
         return manager;
     }
 
-    /// <summary>Runs one stage (<c>validate</c>, <c>parse</c>, <c>parse_typical</c> and <c>load_typical</c> (the 30 KB profile), <c>serialize</c>, <c>serialize_split</c>, <c>save_plain</c> or <c>save_backup</c>) of the large profile for <paramref name="duration"/>.</summary>
+    /// <summary>
+    /// Runs one stage (<c>validate</c>, <c>parse</c>, <c>load</c>, <c>serialize</c>, <c>serialize_split</c>, <c>save_plain</c> or
+    /// <c>save_backup</c>) of the large profile for <paramref name="duration"/>; with the suffix <c>_typical</c>, of the 30 KB one.
+    /// </summary>
     public static int Loop(string stage, string folder, TimeSpan duration)
     {
-        var profile = ProfileGenerator.Large();
+        // STAGE_typical runs the stage on the typical (30 KB) profile instead of the large one.
+        var typical = stage.EndsWith("_typical", StringComparison.Ordinal);
+        var profile = typical ? ProfileGenerator.Typical() : ProfileGenerator.Large();
+        var size = typical ? "30KB" : "1MB";
         var root = Path.Combine(folder, "loop-" + Environment.ProcessId);
         try
         {
-            Action run = stage switch
+            Action run = (typical ? stage[..^"_typical".Length] : stage) switch
             {
                 "validate" => () => UserProfileValidator.Validate(profile),
                 "serialize" => () => UserProfileSerializer.Serialize(profile),
                 "parse" => Parse(UserProfileSerializer.Serialize(profile)),
-                "parse_typical" => Parse(UserProfileSerializer.Serialize(ProfileGenerator.Typical())),
-                "load_typical" => Load(Manager(root, "30KB", autoBackup: false, ProfileGenerator.Typical())),
+                "load" => Load(Manager(root, size, autoBackup: false, profile)),
                 "serialize_split" => () => SerializeSplit(profile),
-                "save_plain" or "save_backup" => Save(Manager(root, "1MB", autoBackup: stage == "save_backup", profile), profile),
+                "save_plain" => Save(Manager(root, size, autoBackup: false, profile), profile),
+                "save_backup" => Save(Manager(root, size, autoBackup: true, profile), profile),
                 _ => throw new ArgumentException($"Unknown stage '{stage}'.", nameof(stage)),
             };
             var watch = Stopwatch.StartNew();
