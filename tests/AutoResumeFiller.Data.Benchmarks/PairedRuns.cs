@@ -43,20 +43,34 @@ internal static class PairedRuns
                 }
             }
 
-            // The library's durable replace alone (AtomicFileWriter: exclusive 0600 temp file, fsync, rename, folder fsync)
-            // against the bare baseline: shows that what a save costs beyond the floor is the manager's CPU work, not its I/O.
-            if (Wanted("io_"))
+            foreach (var (size, profile) in new[] { ("30KB", ProfileGenerator.Typical()), ("1MB", ProfileGenerator.Large()) })
             {
-                foreach (var (size, profile) in new[] { ("30KB", ProfileGenerator.Typical()), ("1MB", ProfileGenerator.Large()) })
+                var bytes = UserProfileSerializer.Serialize(profile);
+                var folder = Path.Combine(root, "io-baseline-" + size);
+                Directory.CreateDirectory(folder);
+                void Baseline() => DurableBaseline.Write(folder, Path.Combine(folder, "user_profile.json"), bytes);
+
+                // The library's durable replace alone (AtomicFileWriter: exclusive 0600 temp file, fsync, rename, folder fsync)
+                // against the bare baseline: shows that what a save costs beyond the floor is the manager's CPU work, not its I/O.
+                if (Wanted($"io_{size}"))
                 {
-                    var bytes = UserProfileSerializer.Serialize(profile);
-                    var folder = Path.Combine(root, "io-baseline-" + size);
                     var ours = Path.Combine(root, "io-ours-" + size);
-                    Directory.CreateDirectory(folder);
                     Directory.CreateDirectory(ours);
                     var writer = new AtomicFileWriter(new System.IO.Abstractions.FileSystem(), PlatformEnvironment.Current, NullLogger.Instance);
                     var target = Path.Combine(ours, "user_profile.json");
-                    Pair($"io_{size}", 300, () => DurableBaseline.Write(folder, Path.Combine(folder, "user_profile.json"), bytes), () => writer.Write(target, stream => stream.Write(bytes)));
+                    Pair($"io_{size}", 300, Baseline, () => writer.Write(target, stream => stream.Write(bytes)));
+                }
+
+                // The floor under the auto-backup target: the I/O a save with auto-backup must do (the backup durable
+                // before the profile is replaced), with bare calls and no CPU work, against the same baseline.
+                if (Wanted($"io_backup_{size}"))
+                {
+                    var floorData = Path.Combine(root, "io-backup-" + size, "data");
+                    var floorBackups = Path.Combine(root, "io-backup-" + size, "backups");
+                    Directory.CreateDirectory(floorData);
+                    Directory.CreateDirectory(floorBackups);
+                    var sequence = 0;
+                    Pair($"io_backup_{size}", 300, Baseline, () => DurableBaseline.WriteWithBackup(floorData, floorBackups, Path.Combine(floorData, "user_profile.json"), bytes, ref sequence));
                 }
             }
 

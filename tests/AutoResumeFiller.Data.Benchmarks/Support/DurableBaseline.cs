@@ -21,6 +21,25 @@ internal static class DurableBaseline
         FsyncFolder(folder);
     }
 
+    /// <summary>
+    /// The I/O a save with auto-backup cannot do without, with bare calls: the copy of the current bytes made durable
+    /// under its own name in the backups folder (write, fsync, rename, folder fsync), which must be on disk before the
+    /// profile is replaced, then the durable replace of <see cref="Write"/>. Four fsyncs against the baseline's two.
+    /// The oldest copies beyond ten are deleted, as the library rotates its auto backups.
+    /// </summary>
+    public static void WriteWithBackup(string folder, string backupsFolder, string target, ReadOnlySpan<byte> bytes, ref int sequence)
+    {
+        sequence++;
+        var archive = Path.Combine(backupsFolder, $"copy_{sequence}.bin");
+        Write(backupsFolder, archive, bytes);
+        Write(folder, target, bytes);
+        var oldest = Path.Combine(backupsFolder, $"copy_{sequence - 10}.bin");
+        if (sequence > 10)
+        {
+            File.Delete(oldest);
+        }
+    }
+
     /// <summary>The folder fsync: the same system calls the library makes (it is what the baseline must include).</summary>
     public static void FsyncFolder(string folder) => PosixNative.FsyncDirectory(folder);
 }
