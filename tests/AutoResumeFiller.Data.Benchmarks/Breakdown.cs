@@ -28,8 +28,8 @@ internal static class Breakdown
                 var stages = new (string Name, Action Run)[]
                 {
                     ("validate", () => UserProfileValidator.Validate(profile)),
-                    ("parse", () => UserProfileSerializer.Deserialize(bytes)),
-                    ("load", () => plain.LoadUserProfile()),
+                    ("parse", Parse(bytes)),
+                    ("load", Load(plain)),
                     ("serialize", () => UserProfileSerializer.Serialize(profile)),
                     ("baseline", () => DurableBaseline.Write(baselineFolder, Path.Combine(baselineFolder, "user_profile.json"), bytes)),
                     ("save_plain", () => plain.SaveUserProfile(profile)),

@@ -33,10 +33,9 @@ internal static class DurableBaseline
         var archive = Path.Combine(backupsFolder, $"copy_{sequence}.bin");
         Write(backupsFolder, archive, bytes);
         Write(folder, target, bytes);
-        var oldest = Path.Combine(backupsFolder, $"copy_{sequence - 10}.bin");
         if (sequence > 10)
         {
-            File.Delete(oldest);
+            File.Delete(Path.Combine(backupsFolder, $"copy_{sequence - 10}.bin"));
         }
     }
 
