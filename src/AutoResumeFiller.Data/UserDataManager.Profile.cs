@@ -129,14 +129,16 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// The save, under the exclusive lock. On a real disk the auto backup of the current file (read, archived, written and
-    /// flushed under a temp name) runs on a pool thread while this thread serializes the new profile, writes it to its temp
-    /// file and flushes it. For a large profile a second pool thread helps serialize and then validates during that flush;
-    /// a small one is validated here once its temp file is flushed. Only then, and only for a valid profile, is the
-    /// archive renamed to its backup name and its folder flushed, and after that the profile renamed into place: the
-    /// previous version is durably on disk, as the profile or in the backup, at every instant. A failure before the
-    /// replace, an invalid profile included, deletes both temp files (an archive not yet begun is never written), so
-    /// nothing changes on disk. On MockFileSystem everything runs on this thread, in the same order.
+    /// The save, under the exclusive lock. With an auto backup, the profile is validated first; then, on a real disk, the
+    /// auto backup of the current file (read, archived, written and flushed under a temp name, over the oldest auto
+    /// backup's blocks once there are enough of them) runs on a pool thread while this thread serializes the new profile,
+    /// writes it to its temp file and flushes it. Without one, a large profile is validated by a second pool thread (which
+    /// first helps serialize) during that flush, a small one here once its temp file is flushed. Only then is the archive
+    /// renamed to its backup name and its folder flushed, and after that the profile renamed into place: the previous
+    /// version is durably on disk, as the profile or in the backup, at every instant. A failure before the replace
+    /// deletes both temp files (an archive not yet begun is never written), so the profile is unchanged and no new
+    /// backup appears; an invalid profile is refused before anything is written. On MockFileSystem everything runs on
+    /// this thread, in the same order.
     /// </summary>
     private void SaveLocked(UserProfile profile, long started)
     {
@@ -147,6 +149,15 @@ public sealed partial class UserDataManager
             // Before the backup starts: the sweep removes every temp file in the backups folder.
             Guard(_layout.Root, "saving", RemoveStaleTempFiles);
             var inParallel = _writer.WritesToRealDisk;
+
+            // The auto backup may overwrite the oldest one's file (rotation ahead of time), so an invalid profile is refused
+            // before it starts: a refused save never costs a backup. Without one, validation can wait for the fsync below.
+            var validateFirst = _options.AutoBackupEnabled;
+            if (validateFirst)
+            {
+                ValidateOrThrow(profile);
+            }
+
             using var autoBackup = _options.AutoBackupEnabled ? _backups.StartAutoBackup(inParallel) : null;
             var lastSavedBytes = Volatile.Read(ref _lastSavedBytes);
 
@@ -154,7 +165,7 @@ public sealed partial class UserDataManager
             // would cost more to hand over than they take, so they run here.
             var large = inParallel && lastSavedBytes >= SplitSerializationBytes;
             using var split = large ? new ProfileJsonWriter.Split(profile) : null;
-            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split), inParallel: large);
+            var validation = OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split, validate: !validateFirst), inParallel: large);
 
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
             using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, lastSavedBytes + 4096));
@@ -224,13 +235,13 @@ public sealed partial class UserDataManager
 
     /// <summary>
     /// The pool thread's part of a save: help with the serialization of a large profile, which the save's thread writes
-    /// meanwhile (the two share it wherever they meet, see <see cref="ProfileJsonWriter.Split"/>); then validation, while
-    /// the save's thread writes and flushes the temp file, so the fsync wait hides it.
+    /// meanwhile (the two share it wherever they meet, see <see cref="ProfileJsonWriter.Split"/>); then, unless the save
+    /// validated first, validation, while the save's thread writes and flushes the temp file, so the fsync wait hides it.
     /// </summary>
-    private static IReadOnlyList<ValidationError> HelpThenValidate(UserProfile profile, ProfileJsonWriter.Split? split)
+    private static IReadOnlyList<ValidationError> HelpThenValidate(UserProfile profile, ProfileJsonWriter.Split? split, bool validate)
     {
         split?.Help();
-        return UserProfileValidator.Validate(profile);
+        return validate ? UserProfileValidator.Validate(profile) : [];
     }
 
     /// <summary>Checks the free space and writes and flushes the temp file; a disk error is returned, to be reported after validation errors.</summary>

@@ -14,6 +14,8 @@ namespace AutoResumeFiller.Data.Benchmarks;
 /// </summary>
 internal static class PairedRuns
 {
+    private delegate void BackupFloor(string folder, string backupsFolder, string target, ReadOnlySpan<byte> bytes, ref int sequence);
+
     /// <param name="only">Keys to run (prefixes such as <c>save_30KB</c> or <c>backup</c>); empty runs everything.</param>
     public static int Run(IReadOnlyList<string> only)
     {
@@ -62,15 +64,25 @@ internal static class PairedRuns
                 }
 
                 // The floor under the auto-backup target: the I/O a save with auto-backup must do (the backup durable
-                // before the profile is replaced), with bare calls and no CPU work, against the same baseline.
-                if (Wanted($"io_backup_{size}"))
+                // before the profile is replaced), with bare calls and no CPU work, against the same baseline; and the same
+                // floor when the backup overwrites the oldest one's blocks, as the library does on Linux once there are ten.
+                foreach (var (key, floorName, write) in new (string, string, BackupFloor)[]
                 {
-                    var floorData = Path.Combine(root, "io-backup-" + size, "data");
-                    var floorBackups = Path.Combine(root, "io-backup-" + size, "backups");
+                    ($"io_backup_{size}", "io-backup-", DurableBaseline.WriteWithBackup),
+                    ($"io_backup_reuse_{size}", "io-backup-reuse-", DurableBaseline.WriteWithReusedBackup),
+                })
+                {
+                    if (!Wanted(key))
+                    {
+                        continue;
+                    }
+
+                    var floorData = Path.Combine(root, floorName + size, "data");
+                    var floorBackups = Path.Combine(root, floorName + size, "backups");
                     Directory.CreateDirectory(floorData);
                     Directory.CreateDirectory(floorBackups);
                     var sequence = 0;
-                    Pair($"io_backup_{size}", 300, Baseline, () => DurableBaseline.WriteWithBackup(floorData, floorBackups, Path.Combine(floorData, "user_profile.json"), bytes, ref sequence));
+                    Pair(key, 300, Baseline, () => write(floorData, floorBackups, Path.Combine(floorData, "user_profile.json"), bytes, ref sequence));
                 }
             }
 

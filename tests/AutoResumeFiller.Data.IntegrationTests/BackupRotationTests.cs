@@ -23,18 +23,7 @@ public sealed class BackupRotationTests : IDisposable
 
         var autos = manager.ListAvailableBackups().Where(b => b.Kind == BackupKind.Auto).ToList();
         autos.Should().HaveCount(3);
-        var summaries = autos.Select(b => RestoredSummary(manager, b.Path)).ToList();
+        var summaries = autos.Select(b => Managers.RestoredSummary(manager, b.Path, _temp)).ToList();
         summaries.Should().Equal(["save 7", "save 6", "save 5"], "the newest auto backup holds the profile before the last save, and so on");
-    }
-
-    private string RestoredSummary(UserDataManager manager, string backup)
-    {
-        var copy = _temp.Combine("peek-" + Guid.NewGuid().ToString("N"));
-        var peek = Managers.Create(copy);
-        peek.InitializeDataDirectory();
-        File.Copy(backup, Path.Combine(copy, "backups", Path.GetFileName(backup)));
-        peek.RestoreFromBackup(Path.GetFileName(backup));
-        manager.VerifyBackup(backup).IsValid.Should().BeTrue();
-        return peek.LoadUserProfile().Summary!;
     }
 }

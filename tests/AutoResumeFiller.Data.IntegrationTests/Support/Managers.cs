@@ -24,4 +24,16 @@ public static class Managers
         manager.SaveUserProfile(TestHost.SampleProfiles.Valid());
         return manager;
     }
+
+    /// <summary>The summary of the profile <paramref name="backup"/> holds, restored into a fresh data directory; the backup must verify.</summary>
+    public static string RestoredSummary(UserDataManager manager, string backup, TempDirectory temp)
+    {
+        var copy = temp.Combine("peek-" + Guid.NewGuid().ToString("N"));
+        var peek = Create(copy);
+        peek.InitializeDataDirectory();
+        File.Copy(backup, Path.Combine(copy, "backups", Path.GetFileName(backup)));
+        peek.RestoreFromBackup(Path.GetFileName(backup));
+        manager.VerifyBackup(backup).IsValid.Should().BeTrue();
+        return peek.LoadUserProfile().Summary!;
+    }
 }
