@@ -86,13 +86,15 @@ public sealed class OverlappedSaveTests : IDisposable
         manager.LoadUserProfile().WorkExperience.Should().HaveCount(600);
     }
 
-    [Fact]
-    public void SaveUserProfile_LargeInvalidProfile_PoolValidationRefusesItAndNothingChanges()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SaveUserProfile_LargeInvalidProfile_IsRefusedAndNothingChanges(bool autoBackup)
     {
-        // A large profile is validated on a pool thread while its temp file is written and flushed: the temp file and the
-        // archive prepared meanwhile are deleted, and the caller gets the validation errors.
+        // With an auto backup a large profile is validated first, before the archive starts; without one, on a pool thread
+        // while its temp file is written and flushed (the temp file is then deleted). Either way the caller gets all errors.
         var dataDirectory = _temp.Combine("data");
-        var manager = Managers.Initialized(dataDirectory);
+        var manager = Managers.Initialized(dataDirectory, o => o.AutoBackupEnabled = autoBackup);
         var profile = TestHost.SampleProfiles.Valid("large", workEntries: 600);
         manager.SaveUserProfile(profile);
         var before = DataDirectoryChecks.Snapshot(dataDirectory);
@@ -103,5 +105,27 @@ public sealed class OverlappedSaveTests : IDisposable
 
         error.Errors.Select(e => e.Path).Should().BeEquivalentTo("personal_info.email", "work_experience[599].start_date");
         DataDirectoryChecks.Snapshot(dataDirectory).Should().Equal(before);
+    }
+
+    [Fact]
+    public void SaveUserProfile_LargeProfileWhileTheLockIsHeld_TimesOutThenSavesTheSameBytes()
+    {
+        // The pool thread starts serializing a large profile before the lock is taken; a save that then times out must
+        // stop it, change nothing, and leave the next save byte-identical to a one-thread serialization.
+        var dataDirectory = _temp.Combine("data");
+        var manager = Managers.Initialized(dataDirectory, o => o.LockTimeout = TimeSpan.FromMilliseconds(200));
+        var profile = TestHost.SampleProfiles.Valid("large", workEntries: 600);
+        manager.SaveUserProfile(profile);
+        var before = DataDirectoryChecks.Snapshot(dataDirectory);
+        profile.Summary = "while locked";
+
+        using (new FileStream(Path.Combine(dataDirectory, "data", ".user_profile.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            FluentActions.Invoking(() => manager.SaveUserProfile(profile)).Should().ThrowExactly<DataLockTimeoutException>();
+        }
+
+        DataDirectoryChecks.Snapshot(dataDirectory).Should().Equal(before);
+        manager.SaveUserProfile(profile);
+        File.ReadAllBytes(manager.ProfilePath).Should().Equal(UserProfileSerializer.Serialize(profile));
     }
 }
