@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
@@ -29,13 +30,16 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        byte[] bytes;
+        ProfileBytes bytes;
         using (_lock.Acquire(exclusive: false))
         {
             bytes = ReadProfileBytes();
         }
 
-        return ParseLoaded(bytes, started);
+        using (bytes)
+        {
+            return ParseLoaded(bytes, started);
+        }
     }
 
     /// <summary>Loads and validates the profile; the lock wait does not block a thread.</summary>
@@ -50,13 +54,16 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        byte[] bytes;
+        ProfileBytes bytes;
         using (await _lock.AcquireAsync(exclusive: false, cancellationToken).ConfigureAwait(false))
         {
             bytes = await ReadProfileBytesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return ParseLoaded(bytes, started);
+        using (bytes)
+        {
+            return ParseLoaded(bytes, started);
+        }
     }
 
     /// <summary>
@@ -122,7 +129,12 @@ public sealed partial class UserDataManager
         EnsureProfileFolderExists();
         using (_lock.Acquire(exclusive: true))
         {
-            var current = ParseLoaded(ReadProfileBytes(), started);
+            UserProfile current;
+            using (var bytes = ReadProfileBytes())
+            {
+                current = ParseLoaded(bytes, started);
+            }
+
             var updated = update(current)
                 ?? throw new ArgumentException("The update function returned null; return the profile to save.", nameof(update));
             using var help = StartSaveHelp(updated);
@@ -345,14 +357,22 @@ public sealed partial class UserDataManager
         }
     }
 
-    private byte[] ReadProfileBytes()
+    private ProfileBytes ReadProfileBytes()
     {
         try
         {
-            using var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var bytes = new byte[CheckedLength(stream.Length)];
-            stream.ReadExactly(bytes);
-            return bytes;
+            using var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            var bytes = ProfileBytes.Rent(CheckedLength(stream.Length));
+            try
+            {
+                stream.ReadExactly(bytes.Buffer, 0, bytes.Length);
+                return bytes;
+            }
+            catch
+            {
+                bytes.Dispose();
+                throw;
+            }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -364,16 +384,24 @@ public sealed partial class UserDataManager
         }
     }
 
-    private async Task<byte[]> ReadProfileBytesAsync(CancellationToken cancellationToken)
+    private async Task<ProfileBytes> ReadProfileBytesAsync(CancellationToken cancellationToken)
     {
         try
         {
             var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                var bytes = new byte[CheckedLength(stream.Length)];
-                await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-                return bytes;
+                var bytes = ProfileBytes.Rent(CheckedLength(stream.Length));
+                try
+                {
+                    await stream.ReadExactlyAsync(bytes.Buffer.AsMemory(0, bytes.Length), cancellationToken).ConfigureAwait(false);
+                    return bytes;
+                }
+                catch
+                {
+                    bytes.Dispose();
+                    throw;
+                }
             }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -393,12 +421,12 @@ public sealed partial class UserDataManager
                 string.Create(CultureInfo.InvariantCulture, $"Failed to parse {UserProfileSerializer.ProfileFileName}: the file is {length} bytes, more than the {MaxProfileBytes} bytes a profile may have."),
                 SafeListBackups());
 
-    private UserProfile ParseLoaded(byte[] bytes, long started)
+    private UserProfile ParseLoaded(ProfileBytes bytes, long started)
     {
         UserProfile profile;
         try
         {
-            profile = UserProfileSerializer.Deserialize(bytes);
+            profile = UserProfileSerializer.Deserialize(bytes.Buffer.AsSpan(0, bytes.Length));
         }
         catch (ProfileCorruptedException ex)
         {
@@ -437,5 +465,17 @@ public sealed partial class UserDataManager
             validation.CancelOrJoin();
             split?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The bytes of the profile file, read into a pooled buffer: a load needs them only while it parses, and a new array
+    /// per load of a large profile (on the large object heap from 85 KB) made the garbage collector walk the whole heap
+    /// again and again. Dispose returns the buffer.
+    /// </summary>
+    private readonly record struct ProfileBytes(byte[] Buffer, int Length) : IDisposable
+    {
+        public static ProfileBytes Rent(int length) => new(ArrayPool<byte>.Shared.Rent(length), length);
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(Buffer);
     }
 }

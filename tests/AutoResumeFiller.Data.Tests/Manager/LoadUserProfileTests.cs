@@ -218,4 +218,34 @@ public class LoadUserProfileTests
 
         act.Should().ThrowExactly<DataAccessDeniedException>().Which.Path.Should().Be(context.Manager.LockFilePath);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task LoadUserProfile_LaterLoadsReuseTheReadBuffer_UnknownPropertiesOfAnEarlierProfileStayIntact(bool async)
+    {
+        // A load reads the file into a pooled buffer that the next load reuses: nothing the profile keeps, the JSON of
+        // unknown properties included, may point into it.
+        var context = new ManagerTestContext();
+        context.Initialized();
+        context.WriteFile("data/user_profile.json", WithUnknown("kept", new string('a', 3000)));
+        var first = async ? await context.Manager.LoadUserProfileAsync(TestContext.Current.CancellationToken) : context.Manager.LoadUserProfile();
+        var expected = UserProfileSerializer.Serialize(first);
+
+        context.WriteFile("data/user_profile.json", WithUnknown("other", new string('z', 3000)));
+        for (var i = 0; i < 20; i++)
+        {
+            _ = async ? await context.Manager.LoadUserProfileAsync(TestContext.Current.CancellationToken) : context.Manager.LoadUserProfile();
+        }
+
+        UserProfileSerializer.Serialize(first).Should().Equal(expected);
+        first.AdditionalProperties!["kept"].GetProperty("text").GetString().Should().Be(new string('a', 3000));
+    }
+
+    private static string WithUnknown(string name, string text)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(UserProfileSerializer.Serialize(ManagerTestContext.ValidProfile()))!.AsObject();
+        node[name] = new System.Text.Json.Nodes.JsonObject { ["text"] = text, ["items"] = new System.Text.Json.Nodes.JsonArray(1, 2, 3) };
+        return node.ToJsonString();
+    }
 }
