@@ -167,8 +167,7 @@ public sealed partial class UserDataManager
 
             // The auto backup may overwrite the oldest one's file (rotation ahead of time), so an invalid profile is refused
             // before it starts: a refused save never costs a backup. Without one, validation can wait for the fsync below.
-            var validateFirst = _options.AutoBackupEnabled;
-            if (validateFirst)
+            if (ValidatesFirst)
             {
                 ValidateOrThrow(profile);
             }
@@ -251,10 +250,16 @@ public sealed partial class UserDataManager
     private SaveHelp StartSaveHelp(UserProfile profile)
     {
         var large = _writer.WritesToRealDisk && Volatile.Read(ref _lastSavedBytes) >= SplitSerializationBytes;
-        var validate = !_options.AutoBackupEnabled; // with an auto backup, SaveLocked validates first
+        var validate = !ValidatesFirst;
         var split = large ? new ProfileJsonWriter.Split(profile) : null;
         return new SaveHelp(split, OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split, validate), inParallel: large));
     }
+
+    /// <summary>
+    /// Gets a value indicating whether a save validates before anything else: with an auto backup, which may overwrite the
+    /// oldest backup's file (rotation ahead of time), so that a refused save never costs a backup.
+    /// </summary>
+    private bool ValidatesFirst => _options.AutoBackupEnabled;
 
     /// <summary>
     /// The pool thread's part of a save: help with the serialization of a large profile, which the save's thread writes

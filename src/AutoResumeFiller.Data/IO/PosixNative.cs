@@ -71,7 +71,7 @@ internal static partial class PosixNative
 
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         Span<byte> status = stackalloc byte[StatxBufferSize];
-        if (Statx(fd, "", AtEmptyPath, StatxTypeModeNlink, ref MemoryMarshal.GetReference(status)) != 0
+        if (!TryStatx(fd, status)
             || (BinaryPrimitives.ReadUInt16LittleEndian(status[StatxModeOffset..]) & SIfmt) != SIfreg
             || BinaryPrimitives.ReadUInt32LittleEndian(status[StatxNlinkOffset..]) != 1)
         {
@@ -80,6 +80,19 @@ internal static partial class PosixNative
         }
 
         return handle;
+    }
+
+    // statx is in glibc from 2.28 and the kernel from 4.11; without it (ENOSYS, or no such symbol) nothing is reused.
+    private static bool TryStatx(int fd, Span<byte> status)
+    {
+        try
+        {
+            return Statx(fd, "", AtEmptyPath, StatxTypeModeNlink, ref MemoryMarshal.GetReference(status)) == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
