@@ -249,9 +249,10 @@ public sealed partial class UserDataManager
     /// </summary>
     private SaveHelp StartSaveHelp(UserProfile profile)
     {
-        var large = _writer.WritesToRealDisk && Volatile.Read(ref _lastSavedBytes) >= SplitSerializationBytes;
+        var lastSavedBytes = Volatile.Read(ref _lastSavedBytes);
+        var large = _writer.WritesToRealDisk && lastSavedBytes >= SplitSerializationBytes;
         var validate = !ValidatesFirst;
-        var split = large ? new ProfileJsonWriter.Split(profile) : null;
+        var split = large ? new ProfileJsonWriter.Split(profile, expectedBytes: lastSavedBytes) : null;
         return new SaveHelp(split, OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split, validate), inParallel: large));
     }
 
