@@ -37,6 +37,8 @@ else
   dll="$project/bin/Release/net10.0/AutoResumeFiller.Data.Benchmarks.dll"
 fi
 dll_dir=$(dirname "$dll")
+# The build leaves MSBuild and compiler servers running; they must not share the two cores with the measurements.
+dotnet build-server shutdown >/dev/null 2>&1 || true
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
