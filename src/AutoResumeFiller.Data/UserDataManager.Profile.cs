@@ -13,7 +13,7 @@ public sealed partial class UserDataManager
     /// <summary>The largest profile file the library reads (a real profile is tens of kilobytes).</summary>
     internal const int MaxProfileBytes = 32 * 1024 * 1024;
 
-    /// <summary>From this size of the last save on, a pool thread helps serialize and then validates (below it the hand-over costs more than it saves).</summary>
+    /// <summary>From this size of the last save on, a pool thread validates while the temp file is flushed (below it the hand-over costs more than it saves).</summary>
     internal const int SplitSerializationBytes = 128 * 1024;
 
     /// <summary>The size of the last profile this manager saved, to size the next save's buffer.</summary>
@@ -176,7 +176,7 @@ public sealed partial class UserDataManager
 
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
             using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, Volatile.Read(ref _lastSavedBytes) + 4096));
-            var flushed = WriteValidatedTemp(profile, help.Split, help.Validation, bytes);
+            var flushed = WriteValidatedTemp(profile, help.Validation, bytes);
             Guard(_layout.Root, "saving", () =>
             {
                 autoBackup?.Commit();
@@ -197,7 +197,7 @@ public sealed partial class UserDataManager
     /// file only for a valid profile; on any failure the temp file is deleted. Errors come in this order: the validator's
     /// (an invalid profile may also fail to serialize: a null item, say), then what JSON cannot hold, then the disk's.
     /// </summary>
-    private string WriteValidatedTemp(UserProfile profile, ProfileJsonWriter.Split? split, OverlappedWork<IReadOnlyList<ValidationError>> validation, PooledBufferWriter bytes)
+    private string WriteValidatedTemp(UserProfile profile, OverlappedWork<IReadOnlyList<ValidationError>> validation, PooledBufferWriter bytes)
     {
         string? tempPath = null;
         try
@@ -207,7 +207,7 @@ public sealed partial class UserDataManager
             IReadOnlyList<ValidationError> errors;
             try
             {
-                serializeFailure = TrySerialize(profile, bytes, split);
+                serializeFailure = TrySerialize(profile, bytes);
                 if (serializeFailure is null)
                 {
                     writeFailure = TryWriteTemp(bytes, out tempPath);
@@ -215,7 +215,7 @@ public sealed partial class UserDataManager
             }
             finally
             {
-                // Joined whatever happens: the split's helper must stop before its buffer is released.
+                // Joined whatever happens: the validation must end before the lock is released.
                 errors = validation.Join();
             }
 
@@ -242,18 +242,15 @@ public sealed partial class UserDataManager
 
     /// <summary>
     /// Starts the pool thread's part of saving a large profile (<see cref="HelpThenValidate"/>) as soon as the profile is
-    /// known: <see cref="SaveUserProfile"/> starts it before the folder checks and the lock, so by the time the save's
-    /// thread begins the document the pool thread is awake and writing chunks from the back (a pool thread woken only then
-    /// started 40–1,200 µs late, and in one save in ten did nothing). It reads only the profile, never a file. A small
-    /// profile's work (tens of microseconds) would cost more to hand over than it takes, so it runs on the save's thread.
+    /// known. It reads only the profile, never a file. A small profile's work (tens of microseconds) would cost more to
+    /// hand over than it takes, so it runs on the save's thread.
     /// </summary>
     private SaveHelp StartSaveHelp(UserProfile profile)
     {
         var lastSavedBytes = Volatile.Read(ref _lastSavedBytes);
         var large = _writer.WritesToRealDisk && lastSavedBytes >= SplitSerializationBytes;
         var validate = !ValidatesFirst;
-        var split = large ? new ProfileJsonWriter.Split(profile, expectedBytes: lastSavedBytes) : null;
-        return new SaveHelp(split, OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split, validate), inParallel: large));
+        return new SaveHelp(OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, validate), inParallel: large));
     }
 
     /// <summary>
@@ -263,15 +260,11 @@ public sealed partial class UserDataManager
     private bool ValidatesFirst => _options.AutoBackupEnabled;
 
     /// <summary>
-    /// The pool thread's part of a save: help with the serialization of a large profile, which the save's thread writes
-    /// meanwhile (the two share it wherever they meet, see <see cref="ProfileJsonWriter.Split"/>); then, unless the save
-    /// validated first, validation, while the save's thread writes and flushes the temp file, so the fsync wait hides it.
+    /// The pool thread's part of a save: unless the save validated first, validation, while the save's thread writes and
+    /// flushes the temp file, so the fsync wait hides it.
     /// </summary>
-    private static IReadOnlyList<ValidationError> HelpThenValidate(UserProfile profile, ProfileJsonWriter.Split? split, bool validate)
-    {
-        split?.Help();
-        return validate ? UserProfileValidator.Validate(profile) : [];
-    }
+    private static IReadOnlyList<ValidationError> HelpThenValidate(UserProfile profile, bool validate) =>
+        validate ? UserProfileValidator.Validate(profile) : [];
 
     /// <summary>Checks the free space and writes and flushes the temp file; a disk error is returned, to be reported after validation errors.</summary>
     private ExceptionDispatchInfo? TryWriteTemp(PooledBufferWriter bytes, out string? tempPath)
@@ -295,11 +288,11 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>Serializes <paramref name="profile"/>; returns the failure instead of throwing it, so validation errors can be reported first.</summary>
-    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, PooledBufferWriter bytes, ProfileJsonWriter.Split? split)
+    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, PooledBufferWriter bytes)
     {
         try
         {
-            UserProfileSerializer.SerializeToBuffer(profile, bytes, split);
+            UserProfileSerializer.SerializeToBuffer(profile, bytes);
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -458,19 +451,13 @@ public sealed partial class UserDataManager
         }
     }
 
-    /// <summary>The serialization help and validation of one save (see <see cref="StartSaveHelp"/>).</summary>
-    private sealed class SaveHelp(ProfileJsonWriter.Split? split, OverlappedWork<IReadOnlyList<ValidationError>> validation) : IDisposable
+    /// <summary>The validation of one save (see <see cref="StartSaveHelp"/>).</summary>
+    private sealed class SaveHelp(OverlappedWork<IReadOnlyList<ValidationError>> validation) : IDisposable
     {
-        public ProfileJsonWriter.Split? Split => split;
-
         public OverlappedWork<IReadOnlyList<ValidationError>> Validation => validation;
 
-        /// <summary>Ends the work (work not yet begun never runs: a save that failed early wastes nothing) before the split's buffer goes back to the pool.</summary>
-        public void Dispose()
-        {
-            validation.CancelOrJoin();
-            split?.Dispose();
-        }
+        /// <summary>Ends the work (work not yet begun never runs: a save that failed early wastes nothing).</summary>
+        public void Dispose() => validation.CancelOrJoin();
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace AutoResumeFiller.Data.Serialization;
 /// as the serializer's <see cref="JsonElement"/> converter does. When writing fails, the caller asks the serializer
 /// for its exception instead (see <see cref="UserProfileSerializer"/>). Thread-safe: stateless.
 /// </remarks>
-internal static partial class ProfileJsonWriter
+internal static class ProfileJsonWriter
 {
     // The serializer's EffectiveMaxDepth when MaxDepth is unset (JsonSerializerOptions.DefaultMaxDepth, internal):
     // the depth JsonSerializer.Serialize(Stream) writes with and the reader accepts.
@@ -82,20 +82,18 @@ internal static partial class ProfileJsonWriter
     public static JsonWriterOptions Options { get; } = BuildOptions();
 
     /// <summary>Writes <paramref name="profile"/> as one JSON object (no trailing new line) and flushes <paramref name="writer"/>.</summary>
-    public static void Write(Utf8JsonWriter writer, UserProfile profile) => Write(writer, profile, split: null);
-
-    private static void Write(Utf8JsonWriter writer, UserProfile profile, Split? split)
+    public static void Write(Utf8JsonWriter writer, UserProfile profile)
     {
         writer.WriteStartObject();
         writer.WriteString(Version, profile.Version);
         writer.WritePropertyName(PersonalInfo);
         WritePersonalInfo(writer, profile.PersonalInfo);
         writer.WriteString(Summary, profile.Summary);
-        WriteArray(writer, Education, profile.Education, WriteEducation, split);
-        WriteArray(writer, WorkExperience, profile.WorkExperience, WriteWork, split);
+        WriteArray(writer, Education, profile.Education, WriteEducation);
+        WriteArray(writer, WorkExperience, profile.WorkExperience, WriteWork);
         WriteStrings(writer, Skills, profile.Skills);
-        WriteArray(writer, Projects, profile.Projects, WriteProject, split);
-        WriteArray(writer, Certifications, profile.Certifications, WriteCertification, split);
+        WriteArray(writer, Projects, profile.Projects, WriteProject);
+        WriteArray(writer, Certifications, profile.Certifications, WriteCertification);
         writer.WritePropertyName(LastUpdated);
         UtcDateTimeConverter.WriteUtcValue(writer, profile.LastUpdated);
         WriteExtensionData(writer, profile.AdditionalProperties);
@@ -217,29 +215,16 @@ internal static partial class ProfileJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteArray<T>(Utf8JsonWriter writer, JsonEncodedText name, List<T> items, Action<Utf8JsonWriter, T?> writeItem, Split? split)
+    private static void WriteArray<T>(Utf8JsonWriter writer, JsonEncodedText name, List<T> items, Action<Utf8JsonWriter, T?> writeItem)
         where T : class
     {
         writer.WriteStartArray(name);
-        if (split is null)
+        foreach (var item in items)
         {
-            WriteItems(writer, items, writeItem, 0, items.Count);
-        }
-        else
-        {
-            split.WriteArrayItems(writer);
+            writeItem(writer, item);
         }
 
         writer.WriteEndArray();
-    }
-
-    private static void WriteItems<T>(Utf8JsonWriter writer, List<T> items, Action<Utf8JsonWriter, T?> writeItem, int from, int to)
-        where T : class
-    {
-        for (var i = from; i < to; i++)
-        {
-            writeItem(writer, items[i]);
-        }
     }
 
     // A null item (possible despite the annotations) is written as null, as the serializer writes it.

@@ -47,22 +47,13 @@ public static class UserProfileSerializer
     /// Written by <see cref="ProfileJsonWriter"/>, which produces the serializer's bytes; when it fails (a number JSON
     /// cannot hold, unwritable or too deep extension data), the serializer runs instead so the caller gets its
     /// exception. <paramref name="destination"/> may then hold a partial document, as it would from the serializer.
-    /// With a <paramref name="split"/> of the same profile, another thread calling its <see cref="ProfileJsonWriter.Split.Help"/>
-    /// writes part of the document (the same bytes): worth it for a profile of hundreds of kilobytes, not a typical one.
     /// </remarks>
-    internal static void SerializeToBuffer(UserProfile profile, IBufferWriter<byte> destination, ProfileJsonWriter.Split? split = null)
+    internal static void SerializeToBuffer(UserProfile profile, IBufferWriter<byte> destination)
     {
         try
         {
-            if (split is not null)
-            {
-                split.Write(destination);
-            }
-            else
-            {
-                using var writer = new Utf8JsonWriter(destination, ProfileJsonWriter.Options);
-                ProfileJsonWriter.Write(writer, profile);
-            }
+            using var writer = new Utf8JsonWriter(destination, ProfileJsonWriter.Options);
+            ProfileJsonWriter.Write(writer, profile);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AutoResumeFiller.Data.Serialization;
@@ -54,7 +53,6 @@ public class ProfileJsonWriterTests
             }
 
             AssertSameBytes(expected, WriteFast(profile), $"random profile {i}");
-            AssertSplitWritesSame(expected, profile, $"random profile {i}");
         }
 
         // The generator must exercise the success path, not only errors.
@@ -458,43 +456,10 @@ public class ProfileJsonWriterTests
         }
     }
 
-    // Every meeting point of the split writer's two threads, chosen on one thread, plus a real parallel run.
-    private static readonly int?[] HelperChunksFirst = [0, 1, 2, 3, 5, int.MaxValue, null];
-
-    private static void AssertSplitWritesSame(byte[] expected, UserProfile profile, string because)
-    {
-        foreach (var itemsPerChunk in new[] { 1, 2 })
-        {
-            foreach (var helperFirst in HelperChunksFirst)
-            {
-                AssertSameBytes(expected, WriteSplit(profile, itemsPerChunk, helperFirst), $"{because}, split by {itemsPerChunk}, helper first {helperFirst?.ToString(CultureInfo.InvariantCulture) ?? "in parallel"}");
-            }
-        }
-    }
-
-    private static byte[] WriteSplit(UserProfile profile, int itemsPerChunk, int? helperChunksFirst)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        ProfileJsonWriter.WriteSplit(buffer, profile, itemsPerChunk, helperChunksFirst);
-        return [.. buffer.WrittenSpan, (byte)'\n'];
-    }
-
-    // The manager's path: another thread helps (here: first, all of it), and a failure is the serializer's.
-    private static byte[] SerializeToBufferSplit(UserProfile profile)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var split = new ProfileJsonWriter.Split(profile, itemsPerChunk: 1);
-        split.Help();
-        UserProfileSerializer.SerializeToBuffer(profile, buffer, split);
-        return buffer.WrittenSpan.ToArray();
-    }
-
     private static void AssertSameAsSerializer(UserProfile profile, string because)
     {
         TrySerializeWithSerializer(profile, out var expected, out var error).Should().BeTrue($"{because}: {error}");
         AssertSameBytes(expected, WriteFast(profile), because);
-        AssertSplitWritesSame(expected, profile, because);
-        AssertSameBytes(expected, SerializeToBufferSplit(profile), because);
         AssertSameBytes(expected, SerializeToBuffer(profile), because);
         AssertSameBytes(expected, UserProfileSerializer.Serialize(profile), because);
         using var stream = new MemoryStream();
@@ -504,7 +469,7 @@ public class ProfileJsonWriterTests
 
     private static void AssertSameFailure(UserProfile profile, Exception expected, string because)
     {
-        foreach (var act in new Action[] { () => SerializeToBuffer(profile), () => SerializeToBufferSplit(profile), () => UserProfileSerializer.Serialize(profile) })
+        foreach (var act in new Action[] { () => SerializeToBuffer(profile), () => UserProfileSerializer.Serialize(profile) })
         {
             var actual = act.Should().Throw<Exception>(because).Which;
             actual.GetType().Should().Be(expected.GetType(), because);
