@@ -13,9 +13,6 @@ public sealed partial class UserDataManager
     /// <summary>The largest profile file the library reads (a real profile is tens of kilobytes).</summary>
     internal const int MaxProfileBytes = 32 * 1024 * 1024;
 
-    /// <summary>From this size of the last save on, a pool thread validates while the temp file is flushed (below it the hand-over costs more than it saves).</summary>
-    internal const int SplitSerializationBytes = 128 * 1024;
-
     /// <summary>The size of the last profile this manager saved, to size the next save's buffer.</summary>
     private int _lastSavedBytes;
 
@@ -81,11 +78,10 @@ public sealed partial class UserDataManager
     {
         ArgumentNullException.ThrowIfNull(profile);
         var started = _time.GetTimestamp();
-        using var help = StartSaveHelp(profile);
         Guard(_layout.Root, "preparing", EnsureLayout);
         using (_lock.Acquire(exclusive: true))
         {
-            SaveLocked(profile, started, help);
+            SaveLocked(profile, started);
         }
     }
 
@@ -102,11 +98,10 @@ public sealed partial class UserDataManager
     {
         ArgumentNullException.ThrowIfNull(profile);
         var started = _time.GetTimestamp();
-        using var help = StartSaveHelp(profile);
         Guard(_layout.Root, "preparing", EnsureLayout);
         using (await _lock.AcquireAsync(exclusive: true, cancellationToken).ConfigureAwait(false))
         {
-            SaveLocked(profile, started, help);
+            SaveLocked(profile, started);
         }
     }
 
@@ -137,25 +132,23 @@ public sealed partial class UserDataManager
 
             var updated = update(current)
                 ?? throw new ArgumentException("The update function returned null; return the profile to save.", nameof(update));
-            using var help = StartSaveHelp(updated);
-            SaveLocked(updated, started, help);
+            SaveLocked(updated, started);
             return updated;
         }
     }
 
     /// <summary>
-    /// The save, under the exclusive lock. With an auto backup, the profile is validated first; then, on a real disk, the
+    /// The save, under the exclusive lock. The profile is validated first; then, on a real disk, the
     /// auto backup of the current file (read, archived, written and flushed under a temp name, over the oldest auto
     /// backup's blocks once there are enough of them) runs on a pool thread while this thread serializes the new profile,
-    /// writes it to its temp file and flushes it. Without one, a large profile is validated by a second pool thread (which
-    /// first helps serialize) during that flush, a small one here once its temp file is flushed. Only then is the archive
+    /// writes it to its temp file and flushes it. Only then is the archive
     /// renamed to its backup name and its folder flushed, and after that the profile renamed into place: the previous
     /// version is durably on disk, as the profile or in the backup, at every instant. A failure before the replace
     /// deletes both temp files (an archive not yet begun is never written), so the profile is unchanged and no new
     /// backup appears; an invalid profile is refused before anything is written. On MockFileSystem everything runs on
     /// this thread, in the same order.
     /// </summary>
-    private void SaveLocked(UserProfile profile, long started, SaveHelp help)
+    private void SaveLocked(UserProfile profile, long started)
     {
         var previousTimestamp = profile.LastUpdated;
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
@@ -165,18 +158,14 @@ public sealed partial class UserDataManager
             Guard(_layout.Root, "saving", RemoveStaleTempFiles);
             var inParallel = _writer.WritesToRealDisk;
 
-            // The auto backup may overwrite the oldest one's file (rotation ahead of time), so an invalid profile is refused
-            // before it starts: a refused save never costs a backup. Without one, validation can wait for the fsync below.
-            if (ValidatesFirst)
-            {
-                ValidateOrThrow(profile);
-            }
+            // Before anything is written: a refused save never costs a backup (which may overwrite the oldest one's file).
+            ValidateOrThrow(profile);
 
             using var autoBackup = _options.AutoBackupEnabled ? _backups.StartAutoBackup(inParallel) : null;
 
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
             using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, Volatile.Read(ref _lastSavedBytes) + 4096));
-            var flushed = WriteValidatedTemp(profile, help.Validation, bytes);
+            var flushed = WriteValidatedTemp(profile, bytes);
             Guard(_layout.Root, "saving", () =>
             {
                 autoBackup?.Commit();
@@ -193,78 +182,21 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// Serializes the profile and writes and flushes it to a temp file while validation finishes, and returns the temp
-    /// file only for a valid profile; on any failure the temp file is deleted. Errors come in this order: the validator's
-    /// (an invalid profile may also fail to serialize: a null item, say), then what JSON cannot hold, then the disk's.
+    /// Serializes the validated profile and writes and flushes it to a temp file. What JSON cannot hold is reported as a
+    /// validation error before anything is written; on a disk failure the temp file is deleted.
     /// </summary>
-    private string WriteValidatedTemp(UserProfile profile, OverlappedWork<IReadOnlyList<ValidationError>> validation, PooledBufferWriter bytes)
+    private string WriteValidatedTemp(UserProfile profile, PooledBufferWriter bytes)
     {
-        string? tempPath = null;
-        try
+        var serializeFailure = TrySerialize(profile, bytes);
+        if (serializeFailure is not null)
         {
-            ExceptionDispatchInfo? serializeFailure = null;
-            ExceptionDispatchInfo? writeFailure = null;
-            IReadOnlyList<ValidationError> errors;
-            try
-            {
-                serializeFailure = TrySerialize(profile, bytes);
-                if (serializeFailure is null)
-                {
-                    writeFailure = TryWriteTemp(bytes, out tempPath);
-                }
-            }
-            finally
-            {
-                // Joined whatever happens: the validation must end before the lock is released.
-                errors = validation.Join();
-            }
-
-            ThrowIfInvalid(errors);
-            if (serializeFailure is not null)
-            {
-                ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
-                serializeFailure.Throw();
-            }
-
-            writeFailure?.Throw();
-            return tempPath!;
+            ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
+            serializeFailure.Throw();
         }
-        catch
-        {
-            if (tempPath is not null)
-            {
-                _writer.TryDelete(tempPath); // written for a profile that was then refused
-            }
 
-            throw;
-        }
+        TryWriteTemp(bytes, out var tempPath)?.Throw();
+        return tempPath!;
     }
-
-    /// <summary>
-    /// Starts the pool thread's part of saving a large profile (<see cref="HelpThenValidate"/>) as soon as the profile is
-    /// known. It reads only the profile, never a file. A small profile's work (tens of microseconds) would cost more to
-    /// hand over than it takes, so it runs on the save's thread.
-    /// </summary>
-    private SaveHelp StartSaveHelp(UserProfile profile)
-    {
-        var lastSavedBytes = Volatile.Read(ref _lastSavedBytes);
-        var large = _writer.WritesToRealDisk && lastSavedBytes >= SplitSerializationBytes;
-        var validate = !ValidatesFirst;
-        return new SaveHelp(OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, validate), inParallel: large));
-    }
-
-    /// <summary>
-    /// Gets a value indicating whether a save validates before anything else: with an auto backup, which may overwrite the
-    /// oldest backup's file (rotation ahead of time), so that a refused save never costs a backup.
-    /// </summary>
-    private bool ValidatesFirst => _options.AutoBackupEnabled;
-
-    /// <summary>
-    /// The pool thread's part of a save: unless the save validated first, validation, while the save's thread writes and
-    /// flushes the temp file, so the fsync wait hides it.
-    /// </summary>
-    private static IReadOnlyList<ValidationError> HelpThenValidate(UserProfile profile, bool validate) =>
-        validate ? UserProfileValidator.Validate(profile) : [];
 
     /// <summary>Checks the free space and writes and flushes the temp file; a disk error is returned, to be reported after validation errors.</summary>
     private ExceptionDispatchInfo? TryWriteTemp(PooledBufferWriter bytes, out string? tempPath)
@@ -449,15 +381,6 @@ public sealed partial class UserDataManager
         {
             return [];
         }
-    }
-
-    /// <summary>The validation of one save (see <see cref="StartSaveHelp"/>).</summary>
-    private sealed class SaveHelp(OverlappedWork<IReadOnlyList<ValidationError>> validation) : IDisposable
-    {
-        public OverlappedWork<IReadOnlyList<ValidationError>> Validation => validation;
-
-        /// <summary>Ends the work (work not yet begun never runs: a save that failed early wastes nothing).</summary>
-        public void Dispose() => validation.CancelOrJoin();
     }
 
     /// <summary>
