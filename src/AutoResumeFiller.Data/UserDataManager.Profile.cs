@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
 using AutoResumeFiller.Data.Serialization;
@@ -138,15 +139,11 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// The save, under the exclusive lock. The profile is validated first; then, on a real disk, the
-    /// auto backup of the current file (read, archived, written and flushed under a temp name, over the oldest auto
-    /// backup's blocks once there are enough of them) runs on a pool thread while this thread serializes the new profile,
-    /// writes it to its temp file and flushes it. Only then is the archive
-    /// renamed to its backup name and its folder flushed, and after that the profile renamed into place: the previous
-    /// version is durably on disk, as the profile or in the backup, at every instant. A failure before the replace
-    /// deletes both temp files (an archive not yet begun is never written), so the profile is unchanged and no new
-    /// backup appears; an invalid profile is refused before anything is written. On MockFileSystem everything runs on
-    /// this thread, in the same order.
+    /// The save, under the exclusive lock. The profile is validated first, serialized, written to a temp file and
+    /// flushed; then the current file is backed up (archived under a temp name, flushed, renamed to its backup name and
+    /// its folder flushed), and only after that is the new profile renamed into place: the previous version is durably
+    /// on disk, as the profile or in the backup, at every instant. A failure before the replace deletes the temp file,
+    /// so the profile is unchanged; an invalid profile is refused before anything is written.
     /// </summary>
     private void SaveLocked(UserProfile profile, long started)
     {
@@ -154,23 +151,33 @@ public sealed partial class UserDataManager
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
         {
-            // Before the backup starts: the sweep removes every temp file in the backups folder.
+            // Temp files of an interrupted save or backup: nothing of this save is in flight yet.
             Guard(_layout.Root, "saving", RemoveStaleTempFiles);
-            var inParallel = _writer.WritesToRealDisk;
 
             // Before anything is written: a refused save never costs a backup (which may overwrite the oldest one's file).
             ValidateOrThrow(profile);
 
-            using var autoBackup = _options.AutoBackupEnabled ? _backups.StartAutoBackup(inParallel) : null;
-
             // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
             using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, Volatile.Read(ref _lastSavedBytes) + 4096));
             var flushed = WriteValidatedTemp(profile, bytes);
-            Guard(_layout.Root, "saving", () =>
+            AutoBackups? autoBackups = null;
+            try
             {
-                autoBackup?.Commit();
-                _writer.CommitReplace(flushed, _layout.ProfilePath);
-            });
+                Guard(_layout.Root, "saving", () =>
+                {
+                    autoBackups = _options.AutoBackupEnabled ? _backups.TryCreateAutoBackup() : null;
+                    _writer.CommitReplace(flushed, _layout.ProfilePath);
+                });
+            }
+            finally
+            {
+                // Last, once the profile is in place: freeing blocks slows the next journal commit, which the save need not wait for.
+                if (autoBackups is not null)
+                {
+                    _backups.RotateAutoBackups(autoBackups);
+                }
+            }
+
             Volatile.Write(ref _lastSavedBytes, bytes.WrittenCount);
             Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
         }
