@@ -47,7 +47,7 @@ internal sealed class BackupStore(
                 return null;
             }
 
-            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(layout.ProfilePath, BackupEntryNames.AutoProfile, profile.Length)], [], null, CancellationToken.None, reuseOldestAuto: true);
+            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(layout.ProfilePath, BackupEntryNames.AutoProfile, profile.Length)], [], null, CancellationToken.None);
             var existing = ListNamed(BackupNaming.AutoPrefix);
             var path = CommitArchive(tempPath, BackupNaming.AutoPrefix, createdAt, existing);
             Log.AutoBackupCreated(logger, path, time.GetElapsedTime(started).TotalMilliseconds);
@@ -218,14 +218,12 @@ internal sealed class BackupStore(
     }
 
     /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
-    /// <remarks>With <paramref name="reuseOldestAuto"/>, the archive may overwrite the oldest auto backup's file (see <see cref="TakeOldestAutoBackupForReuse"/>).</remarks>
-    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken, bool reuseOldestAuto = false)
+    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var createdAt = TruncateToSeconds(time.GetUtcNow().UtcDateTime);
         var totalBytes = sources.Sum(s => s.Length);
         permissions.EnsurePrivateDirectory(layout.BackupsFolder);
         diskSpace.EnsureAvailable(layout.BackupsFolder, totalBytes + options.MinimumFreeDiskSpaceBytes);
-        var reusePath = reuseOldestAuto ? TakeOldestAutoBackupForReuse() : null;
 
         // Manual and pre-restore backups deflate at level 6 (DESIGN.md). An auto-backup runs inside every save and holds
         // one small JSON file: it is stored, not deflated, so a save pays no compression (deflating even at the fastest
@@ -241,7 +239,6 @@ internal sealed class BackupStore(
 
         var tempPath = writer.WriteTemp(
             fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1)),
-            reusePath: reusePath,
             writeContent: stream =>
             {
                 long done = 0;
@@ -277,43 +274,6 @@ internal sealed class BackupStore(
                 }
             });
         return (tempPath, createdAt);
-    }
-
-    /// <summary>
-    /// Rotation ahead of time, for a save's auto backup: once the auto backups number <see cref="UserDataManagerOptions.MaxAutoBackups"/>,
-    /// the oldest is renamed to a temp name and the new archive overwrites its blocks (see
-    /// <see cref="AtomicFileWriter.WriteTemp(string, Action{Stream}, string?)"/>), which costs the disk much less than
-    /// deleting one file and writing another. The oldest backup is gone from this moment, as rotation would have deleted it
-    /// once the save completed; the save has already validated the profile, so only a disk failure after this point can
-    /// end the save with one auto backup fewer. Null (a new file is written) where files cannot be reused, below the
-    /// limit, or when the oldest cannot be moved.
-    /// </summary>
-    private string? TakeOldestAutoBackupForReuse()
-    {
-        if (!writer.CanReuseFiles)
-        {
-            return null;
-        }
-
-        var autoBackups = ListNamed(BackupNaming.AutoPrefix);
-        if (autoBackups.Count < options.MaxAutoBackups)
-        {
-            return null;
-        }
-
-        var oldest = NewestFirst(autoBackups).Last();
-        var reusePath = writer.NewTempPath(oldest.Path);
-        try
-        {
-            fileSystem.File.Move(oldest.Path, reusePath, overwrite: false);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            return null; // gone meanwhile, or not movable: a new file is written and rotation deletes what it must
-        }
-
-        Log.AutoBackupRotated(logger, oldest.Path, options.MaxAutoBackups);
-        return reusePath;
     }
 
     /// <summary>Streams one file into the archive, hashing as it goes; null when the file vanished before it could be opened.</summary>

@@ -448,7 +448,7 @@ public class SaveUserProfileTests
         FluentActions.Invoking(() => context.Manager.SaveUserProfile(ManagerTestContext.InvalidProfile())).Should().ThrowExactly<ProfileValidationException>();
 
         opened.Should().NotContain(path => path.EndsWith(".tmp", StringComparison.Ordinal) || path.EndsWith(".zip", StringComparison.Ordinal) || path.EndsWith("user_profile.json", StringComparison.Ordinal),
-            "the auto backup may reuse the oldest backup's file, so an invalid profile is refused before the backup starts");
+            "an invalid profile is refused before anything is opened for writing or backed up");
         context.Snapshot().Should().Equal(before);
     }
 }
