@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
@@ -28,16 +27,13 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        ProfileBytes bytes;
+        byte[] bytes;
         using (_lock.Acquire(exclusive: false))
         {
             bytes = ReadProfileBytes();
         }
 
-        using (bytes)
-        {
-            return ParseLoaded(bytes, started);
-        }
+        return ParseLoaded(bytes, started);
     }
 
     /// <summary>Loads and validates the profile; the lock wait does not block a thread.</summary>
@@ -52,16 +48,13 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        ProfileBytes bytes;
+        byte[] bytes;
         using (await _lock.AcquireAsync(exclusive: false, cancellationToken).ConfigureAwait(false))
         {
             bytes = await ReadProfileBytesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        using (bytes)
-        {
-            return ParseLoaded(bytes, started);
-        }
+        return ParseLoaded(bytes, started);
     }
 
     /// <summary>
@@ -125,11 +118,7 @@ public sealed partial class UserDataManager
         EnsureProfileFolderExists();
         using (_lock.Acquire(exclusive: true))
         {
-            UserProfile current;
-            using (var bytes = ReadProfileBytes())
-            {
-                current = ParseLoaded(bytes, started);
-            }
+            var current = ParseLoaded(ReadProfileBytes(), started);
 
             var updated = update(current)
                 ?? throw new ArgumentException("The update function returned null; return the profile to save.", nameof(update));
@@ -295,22 +284,14 @@ public sealed partial class UserDataManager
         }
     }
 
-    private ProfileBytes ReadProfileBytes()
+    private byte[] ReadProfileBytes()
     {
         try
         {
             using var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-            var bytes = ProfileBytes.Rent(CheckedLength(stream.Length));
-            try
-            {
-                stream.ReadExactly(bytes.Buffer, 0, bytes.Length);
-                return bytes;
-            }
-            catch
-            {
-                bytes.Dispose();
-                throw;
-            }
+            var bytes = new byte[CheckedLength(stream.Length)];
+            stream.ReadExactly(bytes);
+            return bytes;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -322,24 +303,16 @@ public sealed partial class UserDataManager
         }
     }
 
-    private async Task<ProfileBytes> ReadProfileBytesAsync(CancellationToken cancellationToken)
+    private async Task<byte[]> ReadProfileBytesAsync(CancellationToken cancellationToken)
     {
         try
         {
             var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                var bytes = ProfileBytes.Rent(CheckedLength(stream.Length));
-                try
-                {
-                    await stream.ReadExactlyAsync(bytes.Buffer.AsMemory(0, bytes.Length), cancellationToken).ConfigureAwait(false);
-                    return bytes;
-                }
-                catch
-                {
-                    bytes.Dispose();
-                    throw;
-                }
+                var bytes = new byte[CheckedLength(stream.Length)];
+                await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+                return bytes;
             }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -359,12 +332,12 @@ public sealed partial class UserDataManager
                 string.Create(CultureInfo.InvariantCulture, $"Failed to parse {UserProfileSerializer.ProfileFileName}: the file is {length} bytes, more than the {MaxProfileBytes} bytes a profile may have."),
                 SafeListBackups());
 
-    private UserProfile ParseLoaded(ProfileBytes bytes, long started)
+    private UserProfile ParseLoaded(byte[] bytes, long started)
     {
         UserProfile profile;
         try
         {
-            profile = UserProfileSerializer.Deserialize(bytes.Buffer.AsSpan(0, bytes.Length));
+            profile = UserProfileSerializer.Deserialize(bytes);
         }
         catch (ProfileCorruptedException ex)
         {
@@ -388,17 +361,5 @@ public sealed partial class UserDataManager
         {
             return [];
         }
-    }
-
-    /// <summary>
-    /// The bytes of the profile file, read into a pooled buffer: a load needs them only while it parses, and a new array
-    /// per load of a large profile (on the large object heap from 85 KB) made the garbage collector walk the whole heap
-    /// again and again. Dispose returns the buffer.
-    /// </summary>
-    private readonly record struct ProfileBytes(byte[] Buffer, int Length) : IDisposable
-    {
-        public static ProfileBytes Rent(int length) => new(ArrayPool<byte>.Shared.Rent(length), length);
-
-        public void Dispose() => ArrayPool<byte>.Shared.Return(Buffer);
     }
 }
