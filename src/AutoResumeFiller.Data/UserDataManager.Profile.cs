@@ -1,10 +1,10 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
-using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data;
 
@@ -12,9 +12,6 @@ public sealed partial class UserDataManager
 {
     /// <summary>The largest profile file the library reads (a real profile is tens of kilobytes).</summary>
     internal const int MaxProfileBytes = 32 * 1024 * 1024;
-
-    /// <summary>The size of the last profile this manager saved, to size the next save's buffer.</summary>
-    private int _lastSavedBytes;
 
     /// <summary>Loads and validates the profile under a shared lock. Nothing on disk changes.</summary>
     /// <returns>The profile; <see cref="UserProfile.LastUpdated"/> is as stored.</returns>
@@ -146,8 +143,7 @@ public sealed partial class UserDataManager
             // Before anything is written: a refused save never costs a backup (which may overwrite the oldest one's file).
             ValidateOrThrow(profile);
 
-            // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
-            using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, Volatile.Read(ref _lastSavedBytes) + 4096));
+            var bytes = new ArrayBufferWriter<byte>();
             var flushed = WriteValidatedTemp(profile, bytes);
             AutoBackups? autoBackups = null;
             try
@@ -167,7 +163,6 @@ public sealed partial class UserDataManager
                 }
             }
 
-            Volatile.Write(ref _lastSavedBytes, bytes.WrittenCount);
             Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch
@@ -181,7 +176,7 @@ public sealed partial class UserDataManager
     /// Serializes the validated profile and writes and flushes it to a temp file. What JSON cannot hold is reported as a
     /// validation error before anything is written; on a disk failure the temp file is deleted.
     /// </summary>
-    private string WriteValidatedTemp(UserProfile profile, PooledBufferWriter bytes)
+    private string WriteValidatedTemp(UserProfile profile, ArrayBufferWriter<byte> bytes)
     {
         var serializeFailure = TrySerialize(profile, bytes);
         if (serializeFailure is not null)
@@ -195,7 +190,7 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>Checks the free space and writes and flushes the temp file; a disk error is returned, to be reported after validation errors.</summary>
-    private ExceptionDispatchInfo? TryWriteTemp(PooledBufferWriter bytes, out string? tempPath)
+    private ExceptionDispatchInfo? TryWriteTemp(ArrayBufferWriter<byte> bytes, out string? tempPath)
     {
         string? written = null;
         try
@@ -216,7 +211,7 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>Serializes <paramref name="profile"/>; returns the failure instead of throwing it, so validation errors can be reported first.</summary>
-    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, PooledBufferWriter bytes)
+    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, ArrayBufferWriter<byte> bytes)
     {
         try
         {

@@ -39,7 +39,7 @@ public static class UserProfileSerializer
     public static byte[] Serialize(UserProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        using var buffer = new PooledBufferWriter();
+        var buffer = new ArrayBufferWriter<byte>();
         SerializeToBuffer(profile, buffer);
         return buffer.WrittenSpan.ToArray();
     }
@@ -52,7 +52,7 @@ public static class UserProfileSerializer
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(destination);
-        using var buffer = new PooledBufferWriter();
+        var buffer = new ArrayBufferWriter<byte>();
         SerializeToBuffer(profile, buffer);
         destination.Write(buffer.WrittenSpan);
     }
