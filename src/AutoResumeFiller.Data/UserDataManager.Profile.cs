@@ -1,18 +1,14 @@
-using System.Buffers;
-using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
-using AutoResumeFiller.Data.Backups;
-using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
 
 namespace AutoResumeFiller.Data;
 
+/// <summary>
+/// The profile's save and load, each one sequence of named steps (DESIGN.md §7). A save: validate → serialize → encode →
+/// auto-backup of the current file → durable replace → rotation. A load: lock → read → decode → parse → validate.
+/// </summary>
 public sealed partial class UserDataManager
 {
-    /// <summary>The largest profile file the library reads (a real profile is tens of kilobytes).</summary>
-    internal const int MaxProfileBytes = 32 * 1024 * 1024;
-
     /// <summary>Loads and validates the profile under a shared lock. Nothing on disk changes.</summary>
     /// <returns>The profile; <see cref="UserProfile.LastUpdated"/> is as stored.</returns>
     /// <exception cref="ProfileNotFoundException">There is no profile; call <see cref="InitializeDataDirectory"/>.</exception>
@@ -24,13 +20,13 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        byte[] bytes;
+        byte[] stored;
         using (_lock.Acquire(exclusive: false))
         {
-            bytes = ReadProfileBytes();
+            stored = ReadProfileFile();
         }
 
-        return ParseLoaded(bytes, started);
+        return DecodeParseValidate(stored, started);
     }
 
     /// <summary>Loads and validates the profile; the lock wait does not block a thread.</summary>
@@ -45,13 +41,13 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        byte[] bytes;
+        byte[] stored;
         using (await _lock.AcquireAsync(exclusive: false, cancellationToken).ConfigureAwait(false))
         {
-            bytes = await ReadProfileBytesAsync(cancellationToken).ConfigureAwait(false);
+            stored = await ReadProfileFileAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return ParseLoaded(bytes, started);
+        return DecodeParseValidate(stored, started);
     }
 
     /// <summary>
@@ -115,8 +111,7 @@ public sealed partial class UserDataManager
         EnsureProfileFolderExists();
         using (_lock.Acquire(exclusive: true))
         {
-            var current = ParseLoaded(ReadProfileBytes(), started);
-
+            var current = DecodeParseValidate(ReadProfileFile(), started);
             var updated = update(current)
                 ?? throw new ArgumentException("The update function returned null; return the profile to save.", nameof(update));
             SaveLocked(updated, started);
@@ -125,11 +120,11 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// The save, under the exclusive lock. The profile is validated first, serialized, written to a temp file and
-    /// flushed; then the current file is backed up (archived under a temp name, flushed, renamed to its backup name and
-    /// its folder flushed), and only after that is the new profile renamed into place: the previous version is durably
-    /// on disk, as the profile or in the backup, at every instant. A failure before the replace deletes the temp file,
-    /// so the profile is unchanged; an invalid profile is refused before anything is written.
+    /// The save, under the exclusive lock. The previous version is durably on disk, as the profile or in its backup, at
+    /// every instant. The new file is written and flushed under a temp name before the auto backup is made, so a save
+    /// that fails writing (a full disk, say) deletes its temp file and leaves neither a changed profile nor a new backup;
+    /// an invalid profile is refused before anything is written. <see cref="UserProfile.LastUpdated"/> is set to now, and
+    /// restored if the save fails.
     /// </summary>
     private void SaveLocked(UserProfile profile, long started)
     {
@@ -137,33 +132,18 @@ public sealed partial class UserDataManager
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
         {
-            // Temp files of an interrupted save or backup: nothing of this save is in flight yet.
-            Guard(_layout.Root, "saving", RemoveStaleTempFiles);
-
-            // Before anything is written: a refused save never costs a backup (which may overwrite the oldest one's file).
-            ValidateOrThrow(profile);
-
-            var bytes = new ArrayBufferWriter<byte>();
-            var flushed = WriteValidatedTemp(profile, bytes);
-            AutoBackups? autoBackups = null;
-            try
+            Guard(_layout.Root, "saving", RemoveStaleTempFiles); // left by an interrupted save; none of this save's exists yet
+            Validate(profile);
+            var stored = _encoding.Encode(Serialize(profile));
+            var tempPath = WriteFlushedTemp(stored);
+            var autoBackups = _options.AutoBackupEnabled ? _backups.TryCreateAutoBackup() : null; // never throws: a failed backup is logged
+            Guard(_layout.Root, "saving", () => _writer.CommitReplace(tempPath, _layout.ProfilePath));
+            if (autoBackups is not null)
             {
-                Guard(_layout.Root, "saving", () =>
-                {
-                    autoBackups = _options.AutoBackupEnabled ? _backups.TryCreateAutoBackup() : null;
-                    _writer.CommitReplace(flushed, _layout.ProfilePath);
-                });
-            }
-            finally
-            {
-                // Last, once the profile is in place: freeing blocks slows the next journal commit, which the save need not wait for.
-                if (autoBackups is not null)
-                {
-                    _backups.RotateAutoBackups(autoBackups);
-                }
+                _backups.RotateAutoBackups(autoBackups); // last: freeing blocks slows the next journal commit, which the save need not wait for
             }
 
-            Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
+            Log.ProfileSaved(_logger, _layout.ProfilePath, stored.Length, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch
         {
@@ -173,72 +153,59 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// Serializes the validated profile and writes and flushes it to a temp file. What JSON cannot hold is reported as a
-    /// validation error before anything is written; on a disk failure the temp file is deleted.
+    /// Serializes the validated profile. What the validator cannot see and JSON cannot hold (unknown properties nested
+    /// deeper than a reader accepts, an escaped lone surrogate kept in one, a non-finite number) makes the profile invalid:
+    /// nothing is written. Any other exception is a bug and is rethrown as it is.
     /// </summary>
-    private string WriteValidatedTemp(UserProfile profile, ArrayBufferWriter<byte> bytes)
+    private byte[] Serialize(UserProfile profile)
     {
-        var serializeFailure = TrySerialize(profile, bytes);
-        if (serializeFailure is not null)
+        try
         {
-            ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
-            serializeFailure.Throw();
+            return UserProfileSerializer.Serialize(profile);
         }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            var path = ex is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
+            ThrowIfInvalid([new ValidationError(path, $"cannot be written as JSON: {ex.Message}")]);
+            throw;
+        }
+    }
 
-        TryWriteTemp(bytes, out var tempPath)?.Throw();
+    /// <summary>The first half of the durable replace: checks the free space, writes the temp file and flushes it.</summary>
+    private string WriteFlushedTemp(byte[] stored)
+    {
+        string? tempPath = null;
+        Guard(_layout.Root, "saving", () =>
+        {
+            _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
+            tempPath = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(stored));
+        });
         return tempPath!;
     }
 
-    /// <summary>Checks the free space and writes and flushes the temp file; a disk error is returned, to be reported after validation errors.</summary>
-    private ExceptionDispatchInfo? TryWriteTemp(ArrayBufferWriter<byte> bytes, out string? tempPath)
+    /// <summary>The load after the read: decode → parse → validate.</summary>
+    private UserProfile DecodeParseValidate(byte[] stored, long started)
     {
-        string? written = null;
-        try
-        {
-            Guard(_layout.Root, "saving", () =>
-            {
-                _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
-                written = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(bytes.WrittenSpan));
-            });
-            tempPath = written;
-            return null;
-        }
-        catch (UserDataException ex)
-        {
-            tempPath = null;
-            return ExceptionDispatchInfo.Capture(ex);
-        }
+        var profile = Parse(_encoding.Decode(stored));
+        Validate(profile);
+        Log.ProfileLoaded(_logger, _layout.ProfilePath, stored.Length, _time.GetElapsedTime(started).TotalMilliseconds);
+        return profile;
     }
 
-    /// <summary>Serializes <paramref name="profile"/>; returns the failure instead of throwing it, so validation errors can be reported first.</summary>
-    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, ArrayBufferWriter<byte> bytes)
+    private UserProfile Parse(byte[] json)
     {
         try
         {
-            UserProfileSerializer.SerializeToBuffer(profile, bytes);
-            return null;
+            return UserProfileSerializer.Deserialize(json);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (ProfileCorruptedException ex)
         {
-            return ExceptionDispatchInfo.Capture(ex);
+            Log.ProfileCorrupted(_logger, _layout.ProfilePath, ex.Message);
+            throw new ProfileCorruptedException(ex.Message, SafeListBackups(), ex.InnerException);
         }
     }
 
-    /// <summary>
-    /// What the validator cannot see and JSON cannot hold (unknown properties nested deeper than a reader accepts, an
-    /// escaped lone surrogate kept in one) makes a valid profile invalid too: nothing is written. Any other exception is a
-    /// bug and is rethrown as it is.
-    /// </summary>
-    private static IEnumerable<ValidationError> Unwritable(Exception serializerError)
-    {
-        if (serializerError is JsonException or ArgumentException or InvalidOperationException)
-        {
-            var path = serializerError is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
-            yield return new ValidationError(path, $"cannot be written as JSON: {serializerError.Message}");
-        }
-    }
-
-    private void ValidateOrThrow(UserProfile profile) => ThrowIfInvalid(UserProfileValidator.Validate(profile));
+    private void Validate(UserProfile profile) => ThrowIfInvalid(UserProfileValidator.Validate(profile));
 
     private void ThrowIfInvalid(IReadOnlyList<ValidationError> errors)
     {
@@ -246,115 +213,6 @@ public sealed partial class UserDataManager
         {
             Log.ProfileInvalid(_logger, _layout.ProfilePath, errors.Count);
             throw new ProfileValidationException(errors);
-        }
-    }
-
-    private void EnsureProfileFolderExists()
-    {
-        if (!_fileSystem.Directory.Exists(_layout.DataFolder))
-        {
-            ThrowIfAccessDenied(_layout.DataFolder);
-            throw new ProfileNotFoundException(_layout.ProfilePath);
-        }
-    }
-
-    /// <summary>
-    /// Directory.Exists is false both for a missing folder and for one inside a folder the user may not enter;
-    /// opening it tells the two apart, so a permission problem is not reported as a missing profile.
-    /// </summary>
-    private void ThrowIfAccessDenied(string folder)
-    {
-        try
-        {
-            using var entries = _fileSystem.Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
-            _ = entries.MoveNext();
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new DataAccessDeniedException(folder, ex);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            // Missing (or unreadable for another reason): the caller reports the profile as not found.
-        }
-    }
-
-    private byte[] ReadProfileBytes()
-    {
-        try
-        {
-            using var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-            var bytes = new byte[CheckedLength(stream.Length)];
-            stream.ReadExactly(bytes);
-            return bytes;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ProfileNotFoundException(_layout.ProfilePath, ex);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            throw IoErrors.Map(ex, _layout.ProfilePath, "reading");
-        }
-    }
-
-    private async Task<byte[]> ReadProfileBytesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                var bytes = new byte[CheckedLength(stream.Length)];
-                await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-                return bytes;
-            }
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ProfileNotFoundException(_layout.ProfilePath, ex);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex) && ex is not EndOfStreamException)
-        {
-            throw IoErrors.Map(ex, _layout.ProfilePath, "reading");
-        }
-    }
-
-    private int CheckedLength(long length) =>
-        length <= MaxProfileBytes
-            ? (int)length
-            : throw new ProfileCorruptedException(
-                string.Create(CultureInfo.InvariantCulture, $"Failed to parse {UserProfileSerializer.ProfileFileName}: the file is {length} bytes, more than the {MaxProfileBytes} bytes a profile may have."),
-                SafeListBackups());
-
-    private UserProfile ParseLoaded(byte[] bytes, long started)
-    {
-        UserProfile profile;
-        try
-        {
-            profile = UserProfileSerializer.Deserialize(bytes);
-        }
-        catch (ProfileCorruptedException ex)
-        {
-            Log.ProfileCorrupted(_logger, _layout.ProfilePath, ex.Message);
-            throw new ProfileCorruptedException(ex.Message, SafeListBackups(), ex.InnerException);
-        }
-
-        ValidateOrThrow(profile);
-
-        Log.ProfileLoaded(_logger, _layout.ProfilePath, bytes.Length, _time.GetElapsedTime(started).TotalMilliseconds);
-        return profile;
-    }
-
-    private IReadOnlyList<BackupInfo> SafeListBackups()
-    {
-        try
-        {
-            return _backups.List();
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex) || ex is UserDataException)
-        {
-            return [];
         }
     }
 }
