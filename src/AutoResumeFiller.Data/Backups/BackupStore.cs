@@ -1,10 +1,6 @@
 using System.IO.Abstractions;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text.Json;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
-using AutoResumeFiller.Data.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace AutoResumeFiller.Data.Backups;
@@ -13,7 +9,7 @@ namespace AutoResumeFiller.Data.Backups;
 /// Creates, lists and rotates backup archives. Every archive is written to a temp name, flushed and renamed
 /// into place (0600), so a crash never leaves a half archive under a real backup name. Callers hold the lock.
 /// </summary>
-internal sealed class BackupStore(
+internal sealed partial class BackupStore(
     IFileSystem fileSystem,
     DataLayout layout,
     AtomicFileWriter writer,
@@ -23,11 +19,6 @@ internal sealed class BackupStore(
     UserDataManagerOptions options,
     ILogger logger)
 {
-    // S_IFREG | 0600 in the upper 16 bits, so unzip tools recreate files private to the user.
-    private const int PrivateFileAttributes = (0x8000 | 0x180) << 16;
-
-    private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
-
     /// <summary>
     /// Backs up the current profile for a save: the archive is written to a temp file in the backups folder, flushed,
     /// and renamed to a new <c>auto_backup_…</c> name (never over an existing file) with its folder flushed. Never
@@ -204,117 +195,6 @@ internal sealed class BackupStore(
             .OrderBy(s => s.EntryName, StringComparer.Ordinal);
         sources.AddRange(files);
     }
-
-    /// <summary>
-    /// Renames a flushed archive to <c>{name}_{time}[_N].zip</c>, never over an existing file, and flushes the folder.
-    /// The counter starts after the highest one <paramref name="existing"/> used in the same second: when rotation has
-    /// deleted the oldest same-second backups, reusing a freed low counter would make the new backup sort as the oldest
-    /// and be rotated away at once.
-    /// </summary>
-    private string CommitArchive(string tempPath, string name, DateTime createdAt, List<BackupInfo> existing)
-    {
-        var taken = existing.Where(b => b.CreatedAt == createdAt).Select(b => b.Sequence).DefaultIfEmpty(0).Max();
-        return writer.CommitUnique(tempPath, sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken)));
-    }
-
-    /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
-    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
-    {
-        var createdAt = TruncateToSeconds(time.GetUtcNow().UtcDateTime);
-        var totalBytes = sources.Sum(s => s.Length);
-        permissions.EnsurePrivateDirectory(layout.BackupsFolder);
-        diskSpace.EnsureAvailable(layout.BackupsFolder, totalBytes + options.MinimumFreeDiskSpaceBytes);
-
-        // Manual and pre-restore backups deflate at level 6 (DESIGN.md). An auto-backup runs inside every save and holds
-        // one small JSON file: it is stored, not deflated, so a save pays no compression (deflating even at the fastest
-        // level cost more than the rest of the backup); ten of them take ten profiles' worth of disk.
-        var level = kind == BackupKind.Auto ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
-        var metadata = new BackupMetadata
-        {
-            Kind = BackupMetadata.KindName(kind),
-            CreatedAt = createdAt,
-            SourcePath = layout.Root,
-            Missing = missing,
-        };
-
-        var tempPath = writer.WriteTemp(
-            fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1)),
-            writeContent: stream =>
-            {
-                long done = 0;
-                var filesDone = 0;
-                using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-                {
-                    foreach (var source in sources)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var record = AddEntry(zip, source, createdAt, level, read =>
-                        {
-                            done += read;
-                            progress?.Report(new BackupProgress(done, totalBytes, filesDone, sources.Count, source.EntryName));
-                        }, cancellationToken);
-                        if (record is null)
-                        {
-                            metadata.Missing.Add(source.EntryName);
-                        }
-                        else
-                        {
-                            metadata.Files.Add(record);
-                        }
-
-                        filesDone++;
-                        progress?.Report(new BackupProgress(done, totalBytes, filesDone, sources.Count, source.EntryName));
-                    }
-
-                    var entry = zip.CreateEntry(BackupMetadata.EntryName, level);
-                    entry.LastWriteTime = createdAt;
-                    entry.ExternalAttributes = PrivateFileAttributes;
-                    using var metadataStream = entry.Open();
-                    JsonSerializer.Serialize(metadataStream, metadata, ProfileJsonContext.Default.BackupMetadata);
-                }
-            });
-        return (tempPath, createdAt);
-    }
-
-    /// <summary>Streams one file into the archive, hashing as it goes; null when the file vanished before it could be opened.</summary>
-    private BackupFileRecord? AddEntry(ZipArchive zip, Source source, DateTime createdAt, CompressionLevel compressibleLevel, Action<int> onChunk, CancellationToken cancellationToken)
-    {
-        if (source.Length == 0)
-        {
-            // Named pipes, sockets and devices report 0 bytes, and opening a pipe blocks until a writer comes (for ever,
-            // while this backup holds the lock): a file listed as empty is stored empty without being opened.
-            var empty = zip.CreateEntry(source.EntryName, CompressionLevel.NoCompression);
-            empty.LastWriteTime = createdAt;
-            empty.ExternalAttributes = PrivateFileAttributes;
-            return new BackupFileRecord { Path = source.EntryName, SizeBytes = 0, Sha256 = EmptySha256 };
-        }
-
-        FileSystemStream input;
-        try
-        {
-            input = fileSystem.FileStream.New(source.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-
-        using (input)
-        {
-            var level = BackupEntryNames.IsAlreadyCompressed(source.EntryName) ? CompressionLevel.NoCompression : compressibleLevel;
-            var entry = zip.CreateEntry(source.EntryName, level);
-            entry.LastWriteTime = createdAt;
-            entry.ExternalAttributes = PrivateFileAttributes;
-            using var output = entry.Open();
-            var (bytes, sha256) = HashingCopy.Copy(input, output, long.MaxValue, onChunk, cancellationToken);
-            return new BackupFileRecord { Path = source.EntryName, SizeBytes = bytes, Sha256 = sha256 };
-        }
-    }
-
-    private static DateTime TruncateToSeconds(DateTime value) =>
-        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-
-    private sealed record Source(string Path, string EntryName, long Length);
 }
 
 /// <summary>The auto backups on disk after a new one was written, for <see cref="BackupStore.RotateAutoBackups"/>.</summary>
