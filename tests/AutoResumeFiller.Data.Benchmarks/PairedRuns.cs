@@ -64,12 +64,10 @@ internal static class PairedRuns
                 }
 
                 // The floor under the auto-backup target: the I/O a save with auto-backup must do (the backup durable
-                // before the profile is replaced), with bare calls and no CPU work, against the same baseline; and the same
-                // floor when the backup overwrites the oldest one's blocks, as the library does on Linux once there are ten.
+                // before the profile is replaced), with bare calls and no CPU work, against the same baseline.
                 foreach (var (key, floorName, write) in new (string, string, BackupFloor)[]
                 {
                     ($"io_backup_{size}", "io-backup-", DurableBaseline.WriteWithBackup),
-                    ($"io_backup_reuse_{size}", "io-backup-reuse-", DurableBaseline.WriteWithReusedBackup),
                 })
                 {
                     if (!Wanted(key))

@@ -39,37 +39,6 @@ internal static class DurableBaseline
         }
     }
 
-    /// <summary>
-    /// <see cref="WriteWithBackup"/> as the library does it once ten copies exist: the oldest copy is renamed to a temp
-    /// name and overwritten (same length, cut to size), fsynced and renamed to the new copy's name, instead of a new
-    /// file written and the oldest deleted; so the disk neither allocates the new copy's blocks nor frees the old ones.
-    /// </summary>
-    public static void WriteWithReusedBackup(string folder, string backupsFolder, string target, ReadOnlySpan<byte> bytes, ref int sequence)
-    {
-        sequence++;
-        var archive = Path.Combine(backupsFolder, $"copy_{sequence}.bin");
-        if (sequence > 10)
-        {
-            var temp = archive + ".reuse.tmp";
-            File.Move(Path.Combine(backupsFolder, $"copy_{sequence - 10}.bin"), temp);
-            using (var stream = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0))
-            {
-                stream.Write(bytes);
-                stream.SetLength(bytes.Length);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, archive);
-            FsyncFolder(backupsFolder);
-        }
-        else
-        {
-            Write(backupsFolder, archive, bytes);
-        }
-
-        Write(folder, target, bytes);
-    }
-
     /// <summary>The folder fsync: the same system calls the library makes (it is what the baseline must include).</summary>
     public static void FsyncFolder(string folder) => PosixNative.FsyncDirectory(folder);
 }
