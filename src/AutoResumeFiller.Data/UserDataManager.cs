@@ -181,6 +181,7 @@ public sealed partial class UserDataManager
             MaxAutoBackups = source.MaxAutoBackups,
             MinimumFreeDiskSpaceBytes = source.MinimumFreeDiskSpaceBytes,
             AutoBackupEnabled = source.AutoBackupEnabled,
+            Encryption = source.Encryption,
         };
     }
 
