@@ -133,13 +133,13 @@ internal sealed class KeyRingFileProvider : IEncryptionKeyProvider
 
         try
         {
-            if (_platform.IsWindows || OperatingSystem.IsWindows())
+            if (_writer.WritesToRealDisk && !_platform.IsWindows && !OperatingSystem.IsWindows())
             {
-                _fileSystem.Directory.CreateDirectory(folder);
+                _fileSystem.Directory.CreateDirectory(folder, PosixPermissions.PrivateFolder);
             }
             else
             {
-                _fileSystem.Directory.CreateDirectory(folder, PosixPermissions.PrivateFolder);
+                _fileSystem.Directory.CreateDirectory(folder);
             }
         }
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))
