@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using System.Text.RegularExpressions;
 using AutoResumeFiller.Data.Backups;
+using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ public sealed partial class UserDataManager
     private readonly PosixPermissions _permissions;
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
+    private readonly DataEncryption _encryption;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
@@ -42,6 +44,7 @@ public sealed partial class UserDataManager
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock for timestamps and backup names; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto backup).</exception>
+    /// <exception cref="ArgumentException">The encryption key file lies inside the data directory (a copied data folder would carry its own key).</exception>
     /// <exception cref="UserDataException">No data directory is configured and the platform default cannot be determined.</exception>
     public UserDataManager(
         UserDataManagerOptions? options = null,
@@ -65,12 +68,14 @@ public sealed partial class UserDataManager
         _time = timeProvider ?? TimeProvider.System;
 
         var root = DataDirectoryResolver.Resolve(_options.DataDirectory, platform, _fileSystem.Path.GetFullPath);
-        _layout = new DataLayout(_fileSystem, root);
+        _encryption = new DataEncryption(_options.Encryption);
+        _layout = new DataLayout(_fileSystem, root, _encryption.IsEnabled);
+        RefuseKeyFileInside(root);
         _lock = new FileLock(_fileSystem, _layout.LockPath, _options.LockTimeout, _logger);
         _writer = new AtomicFileWriter(_fileSystem, platform, _logger);
         _permissions = new PosixPermissions(_fileSystem, platform, _logger);
         _diskSpace = new DiskSpace(_fileSystem, _logger);
-        _backups = new BackupStore(_fileSystem, _layout, _writer, _permissions, _diskSpace, _time, _options, _logger);
+        _backups = new BackupStore(_fileSystem, _layout, _writer, _permissions, _diskSpace, _time, _options, _encryption, _logger);
     }
 
     /// <summary>Gets the data directory (absolute).</summary>
