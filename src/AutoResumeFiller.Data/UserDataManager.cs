@@ -117,10 +117,10 @@ public sealed partial class UserDataManager
             using (_lock.Acquire(exclusive: true))
             {
                 RemoveStaleTempFiles();
-                if (!_fileSystem.File.Exists(_layout.ProfilePath))
+                if (!_fileSystem.File.Exists(_layout.ProfilePath) && !_fileSystem.File.Exists(_layout.PlaintextProfilePath))
                 {
                     var profile = new UserProfile { LastUpdated = _time.GetUtcNow().UtcDateTime };
-                    var bytes = UserProfileSerializer.Serialize(profile);
+                    var bytes = _encryption.EncodeProfile(UserProfileSerializer.Serialize(profile), _layout.ProfilePath);
                     _writer.Write(_layout.ProfilePath, stream => stream.Write(bytes));
                     created = true;
                 }
