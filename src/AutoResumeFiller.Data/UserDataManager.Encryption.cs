@@ -74,6 +74,34 @@ public sealed partial class UserDataManager
         });
     }
 
+    /// <summary>
+    /// The profile file a load reads: the encrypted one, except while only a plaintext profile exists (encryption was
+    /// just turned on and <see cref="EncryptExistingData"/> has not run yet; the next save encrypts it).
+    /// </summary>
+    private string ProfileReadPath()
+    {
+        if (_layout.IsEncrypted && !_fileSystem.File.Exists(_layout.ProfilePath) && _fileSystem.File.Exists(_layout.PlaintextProfilePath))
+        {
+            Log.PlaintextProfileLoaded(_logger, _layout.PlaintextProfilePath);
+            return _layout.PlaintextProfilePath;
+        }
+
+        return _layout.ProfilePath;
+    }
+
+    /// <summary>The decode step of a load: the JSON of the stored profile (decrypted when encryption is on and the file read was the encrypted one).</summary>
+    private ReadOnlySpan<byte> DecodeLoaded(ReadOnlySpan<byte> stored) =>
+        _layout.IsEncrypted && _fileSystem.File.Exists(_layout.ProfilePath) ? _encryption.DecodeProfile(stored, _layout.ProfilePath) : stored;
+
+    /// <summary>After an encrypted save, the plaintext profile left from before encryption was turned on is a stale copy: removed.</summary>
+    private void RemovePlaintextProfileAfterEncryptedSave()
+    {
+        if (_layout.IsEncrypted && _fileSystem.File.Exists(_layout.PlaintextProfilePath))
+        {
+            DeleteDurably(_layout.PlaintextProfilePath);
+        }
+    }
+
     private IEncryptionKeyProvider RequireEncryption() => _options.Encryption ?? throw new InvalidOperationException(
         "Encryption is off for this manager: set UserDataManagerOptions.Encryption (for example EncryptionKeyProviders.KeyFile(path)), or pass --key-file to arf-data.");
 

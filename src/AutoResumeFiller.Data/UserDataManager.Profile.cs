@@ -181,6 +181,7 @@ public sealed partial class UserDataManager
             {
                 autoBackup?.Commit();
                 _writer.CommitReplace(flushed, _layout.ProfilePath);
+                RemovePlaintextProfileAfterEncryptedSave();
             });
             Volatile.Write(ref _lastSavedBytes, bytes.WrittenCount);
             Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
@@ -282,7 +283,7 @@ public sealed partial class UserDataManager
             Guard(_layout.Root, "saving", () =>
             {
                 _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
-                written = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(bytes.WrittenSpan));
+                written = _writer.WriteTemp(_layout.ProfilePath, stream => _encryption.WriteProfile(stream, bytes.WrittenSpan, _layout.ProfilePath));
             });
             tempPath = written;
             return null;
@@ -367,7 +368,7 @@ public sealed partial class UserDataManager
     {
         try
         {
-            using var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            using var stream = _fileSystem.FileStream.New(ProfileReadPath(), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
             var bytes = ProfileBytes.Rent(CheckedLength(stream.Length));
             try
             {
@@ -394,7 +395,7 @@ public sealed partial class UserDataManager
     {
         try
         {
-            var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
+            var stream = _fileSystem.FileStream.New(ProfileReadPath(), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
                 var bytes = ProfileBytes.Rent(CheckedLength(stream.Length));
@@ -432,7 +433,7 @@ public sealed partial class UserDataManager
         UserProfile profile;
         try
         {
-            profile = UserProfileSerializer.Deserialize(bytes.Buffer.AsSpan(0, bytes.Length));
+            profile = UserProfileSerializer.Deserialize(DecodeLoaded(bytes.Buffer.AsSpan(0, bytes.Length)));
         }
         catch (ProfileCorruptedException ex)
         {

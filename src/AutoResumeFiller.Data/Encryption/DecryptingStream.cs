@@ -26,14 +26,7 @@ internal sealed class DecryptingStream : Stream
         _cipher = cipher;
         _path = path;
         _leaveOpen = leaveOpen;
-        _segmentCount = bodyLength == 0 ? 0 : ((bodyLength - 1) / SegmentCipher.SealedSegmentSize) + 1;
-        var lastSealed = bodyLength - ((_segmentCount - 1) * SegmentCipher.SealedSegmentSize);
-        if (_segmentCount == 0 || lastSealed < SegmentCipher.TagSize || _segmentCount > uint.MaxValue)
-        {
-            throw DataDecryptionException.AuthenticationFailed(path);
-        }
-
-        Length = bodyLength - (_segmentCount * SegmentCipher.TagSize);
+        (_segmentCount, Length) = Measure(bodyLength, path);
     }
 
     public override bool CanRead => true;
@@ -66,6 +59,20 @@ internal sealed class DecryptingStream : Stream
             cipher.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The segment count and plaintext length of an encrypted body (the file less its header) of <paramref name="bodyLength"/> bytes.</summary>
+    /// <exception cref="DataDecryptionException">No honest file has that length (empty, or a last segment shorter than a tag).</exception>
+    public static (long SegmentCount, long PlaintextLength) Measure(long bodyLength, string path)
+    {
+        var segmentCount = bodyLength <= 0 ? 0 : ((bodyLength - 1) / SegmentCipher.SealedSegmentSize) + 1;
+        var lastSealed = bodyLength - ((segmentCount - 1) * SegmentCipher.SealedSegmentSize);
+        if (segmentCount == 0 || lastSealed < SegmentCipher.TagSize || segmentCount > uint.MaxValue)
+        {
+            throw DataDecryptionException.AuthenticationFailed(path);
+        }
+
+        return (segmentCount, bodyLength - (segmentCount * SegmentCipher.TagSize));
     }
 
     /// <summary>Authenticates every segment, start to end; the position is left at the start.</summary>

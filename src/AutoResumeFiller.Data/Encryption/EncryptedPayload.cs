@@ -28,12 +28,21 @@ internal static class EncryptedPayload
 
     /// <summary>Decrypts a whole encrypted file, authenticating every segment.</summary>
     /// <exception cref="DataDecryptionException">It fails authentication, or the ring lacks its key.</exception>
-    public static byte[] Decrypt(byte[] encrypted, EncryptionKeyRing ring, FileRole role, string path)
+    public static byte[] Decrypt(ReadOnlySpan<byte> encrypted, EncryptionKeyRing ring, FileRole role, string path)
     {
-        using var source = new MemoryStream(encrypted, writable: false);
-        using var plain = DecryptingStream.Open(source, ring, role, path);
-        var output = new byte[plain.Length];
-        plain.ReadExactly(output);
+        var header = StreamHeader.Parse(encrypted, path);
+        var key = ring.FindKey(header.KeyId) ?? throw DataDecryptionException.KeyNotFound(path, header.KeyId);
+        var body = encrypted[StreamHeader.Size..];
+        var (segments, plaintextLength) = DecryptingStream.Measure(body.Length, path);
+        var output = new byte[plaintextLength];
+        using var cipher = new SegmentCipher(header, key, role, path);
+        for (var index = 0; index < segments; index++)
+        {
+            var start = index * SegmentCipher.SealedSegmentSize;
+            var sealedSegment = body.Slice(start, Math.Min(SegmentCipher.SealedSegmentSize, body.Length - start));
+            cipher.Open((uint)index, index == segments - 1, sealedSegment, output.AsSpan(index * SegmentCipher.SegmentSize));
+        }
+
         return output;
     }
 
