@@ -86,6 +86,13 @@ public sealed partial class UserDataManager
             return _layout.PlaintextProfilePath;
         }
 
+        var encrypted = _layout.PlaintextProfilePath + DataEncryption.Suffix;
+        if (!_layout.IsEncrypted && !_fileSystem.File.Exists(_layout.ProfilePath) && _fileSystem.File.Exists(encrypted))
+        {
+            // The data was encrypted, and this manager has no key: say so, rather than "not found".
+            _encryption.DecodeProfile(_fileSystem.File.ReadAllBytes(encrypted), encrypted);
+        }
+
         return _layout.ProfilePath;
     }
 
@@ -101,6 +108,10 @@ public sealed partial class UserDataManager
             DeleteDurably(_layout.PlaintextProfilePath);
         }
     }
+
+    /// <summary>Whether a profile exists, plaintext or encrypted: initialization must never put an empty profile beside one it cannot read.</summary>
+    private bool ProfileExistsInAnyForm() =>
+        _fileSystem.File.Exists(_layout.PlaintextProfilePath) || _fileSystem.File.Exists(_layout.PlaintextProfilePath + DataEncryption.Suffix);
 
     private IEncryptionKeyProvider RequireEncryption() => _options.Encryption ?? throw new InvalidOperationException(
         "Encryption is off for this manager: set UserDataManagerOptions.Encryption (for example EncryptionKeyProviders.KeyFile(path)), or pass --key-file to arf-data.");

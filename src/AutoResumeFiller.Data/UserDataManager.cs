@@ -117,7 +117,7 @@ public sealed partial class UserDataManager
             using (_lock.Acquire(exclusive: true))
             {
                 RemoveStaleTempFiles();
-                if (!_fileSystem.File.Exists(_layout.ProfilePath) && !_fileSystem.File.Exists(_layout.PlaintextProfilePath))
+                if (!ProfileExistsInAnyForm())
                 {
                     var profile = new UserProfile { LastUpdated = _time.GetUtcNow().UtcDateTime };
                     var bytes = _encryption.EncodeProfile(UserProfileSerializer.Serialize(profile), _layout.ProfilePath);

@@ -145,6 +145,20 @@ public sealed class EncryptedProfileTests
     }
 
     [Fact]
+    public void WithoutEncryption_EncryptedDirectory_InitializeAddsNoEmptyProfile_AndLoadSaysKeyNotFound()
+    {
+        _context.Initialized().SaveUserProfile(ManagerTestContext.ValidProfile());
+        var plainManager = _context.NewManager();
+
+        plainManager.InitializeDataDirectory();
+        var act = () => plainManager.LoadUserProfile();
+
+        _context.FileSystem.File.Exists("/data/arf/data/user_profile.json").Should().BeFalse();
+        act.Should().Throw<DataDecryptionException>().WithMessage("Encryption key not found. Cannot decrypt data.")
+            .Which.KeyId.Should().Be(_keys.Ring.CurrentKey.Id);
+    }
+
+    [Fact]
     public void Constructor_KeyFileInsideDataDirectory_ThrowsArgumentException()
     {
         var act = () => new UserDataManager(new UserDataManagerOptions
