@@ -81,7 +81,7 @@ public sealed partial class UserDataManager
     /// <summary>Gets the data directory (absolute).</summary>
     public string DataDirectory => _layout.Root;
 
-    /// <summary>Gets the profile's path, <c>&lt;data dir&gt;/data/user_profile.json</c>.</summary>
+    /// <summary>Gets the profile's path, <c>&lt;data dir&gt;/data/user_profile.json</c> (<c>user_profile.json.enc</c> with <see cref="UserDataManagerOptions.Encryption"/> set).</summary>
     public string ProfilePath => _layout.ProfilePath;
 
     /// <summary>Gets the backups folder, <c>&lt;data dir&gt;/backups</c>.</summary>

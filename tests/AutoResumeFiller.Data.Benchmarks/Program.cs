@@ -10,6 +10,7 @@ return args switch
     ["--write-profile", var path, "large"] => WriteProfile(path, large: true),
     ["--paired", .. var only] => PairedRuns.Run(only),
     ["--encryption", .. var only] => EncryptionRuns.Run(only),
+    ["--enc-breakdown"] => EncBreakdown.Run(),
     ["--peak-memory-encrypted", var megabytes] => EncryptionRuns.PeakMemory(int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
     ["--loop", var stage, var folder] => Breakdown.Loop(stage, folder, TimeSpan.FromSeconds(15)),
     ["--breakdown", var folder] => Breakdown.Run(folder, rounds: 200),

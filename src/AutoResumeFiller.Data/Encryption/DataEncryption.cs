@@ -14,6 +14,8 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
 
     private static readonly EncryptionKeyRing NoKeys = EncryptionKeyRing.CreateNew(DateTimeOffset.UnixEpoch);
 
+    private readonly CipherCache _profileCiphers = new();
+
     public bool IsEnabled => provider is not null;
 
     /// <summary>Gets the provider (null when encryption is off).</summary>
@@ -43,7 +45,7 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
     /// <summary>As <see cref="DecodeProfile(byte[], string)"/>, from a span (a pooled read buffer).</summary>
     /// <exception cref="DataDecryptionException">An encrypted profile fails authentication, or its key is not in the ring.</exception>
     public ReadOnlySpan<byte> DecodeProfile(ReadOnlySpan<byte> stored, string path) =>
-        IsEncryptedName(path) ? EncryptedPayload.Decrypt(stored, ReadingRing(stored, path), FileRole.Profile, path) : stored;
+        IsEncryptedName(path) ? EncryptedPayload.Decrypt(stored, ReadingRing(stored, path), FileRole.Profile, path, _profileCiphers) : stored;
 
     /// <summary>
     /// Opens the archive bytes of the backup file <paramref name="file"/> (seekable, at its start) for reading: a

@@ -28,11 +28,15 @@ internal sealed class SegmentCipher : IDisposable
     private readonly StreamHeader _header;
     private readonly byte[] _associatedData;
     private readonly string _path;
+    private readonly EncryptionKey _key;
+    private readonly FileRole _role;
 
     public SegmentCipher(StreamHeader header, EncryptionKey key, FileRole role, string path)
     {
         _header = header;
         _path = path;
+        _key = key;
+        _role = role;
         Span<byte> fileKey = stackalloc byte[32];
         HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Material, fileKey, header.Salt, KeyInfo);
         _aes = new AesGcm(fileKey, TagSize);
@@ -69,6 +73,11 @@ internal sealed class SegmentCipher : IDisposable
             throw DataDecryptionException.AuthenticationFailed(_path, ex);
         }
     }
+
+    /// <summary>Whether this cipher opens the file whose header is <paramref name="header"/> (same salt, nonce prefix and key).</summary>
+    public bool Opens(ReadOnlySpan<byte> header, EncryptionKey key, FileRole role, string path) =>
+        role == _role && path == _path && header.SequenceEqual(_header.Bytes)
+        && CryptographicOperations.FixedTimeEquals(key.Material, _key.Material);
 
     public void Dispose() => _aes.Dispose();
 }
