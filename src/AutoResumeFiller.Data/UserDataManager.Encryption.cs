@@ -96,9 +96,12 @@ public sealed partial class UserDataManager
         return _layout.ProfilePath;
     }
 
-    /// <summary>The decode step of a load: the JSON of the stored profile (decrypted when encryption is on and the file read was the encrypted one).</summary>
-    private ReadOnlySpan<byte> DecodeLoaded(ReadOnlySpan<byte> stored) =>
-        _layout.IsEncrypted && _fileSystem.File.Exists(_layout.ProfilePath) ? _encryption.DecodeProfile(stored, _layout.ProfilePath) : stored;
+    /// <summary>
+    /// A plaintext profile read because none is encrypted yet is sealed in memory, so the one decode step of the load
+    /// (<see cref="EncryptedProfileEncoding"/>) applies to whatever was read; nothing is written.
+    /// </summary>
+    private byte[] SealedIfNotYetEncrypted(byte[] bytes, string pathRead) =>
+        pathRead == _layout.ProfilePath ? bytes : _encryption.EncodeProfile(bytes, _layout.ProfilePath);
 
     /// <summary>After an encrypted save, the plaintext profile left from before encryption was turned on is a stale copy: removed.</summary>
     private void RemovePlaintextProfileAfterEncryptedSave()

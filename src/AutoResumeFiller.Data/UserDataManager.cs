@@ -4,6 +4,7 @@ using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
+using AutoResumeFiller.Data.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -37,6 +38,7 @@ public sealed partial class UserDataManager
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
     private readonly DataEncryption _encryption;
+    private readonly ProfileEncoding _encoding;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
@@ -71,6 +73,7 @@ public sealed partial class UserDataManager
         _encryption = new DataEncryption(_options.Encryption);
         _layout = new DataLayout(_fileSystem, root, _encryption.IsEnabled);
         RefuseKeyFileInside(root);
+        _encoding = _encryption.IsEnabled ? new EncryptedProfileEncoding(_encryption, _layout.ProfilePath) : ProfileEncoding.Identity;
         _lock = new FileLock(_fileSystem, _layout.LockPath, _options.LockTimeout, _logger);
         _writer = new AtomicFileWriter(_fileSystem, platform, _logger);
         _permissions = new PosixPermissions(_fileSystem, platform, _logger);

@@ -33,18 +33,9 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
     public byte[] EncodeProfile(byte[] json, string path) =>
         IsEncryptedName(path) ? EncryptedPayload.Encrypt(json, Ring().CurrentKey, FileRole.Profile, path) : json;
 
-    /// <summary>Writes the serialized profile to <paramref name="stream"/>, sealed under the current key when <paramref name="path"/> is encrypted.</summary>
-    public void WriteProfile(Stream stream, ReadOnlySpan<byte> json, string path) =>
-        stream.Write(IsEncryptedName(path) ? EncryptedPayload.Encrypt(json, Ring().CurrentKey, FileRole.Profile, path) : json);
-
     /// <summary>Decodes the stored bytes of the profile at <paramref name="path"/>.</summary>
     /// <exception cref="DataDecryptionException">An encrypted profile fails authentication, or its key is not in the ring.</exception>
     public byte[] DecodeProfile(byte[] stored, string path) =>
-        IsEncryptedName(path) ? EncryptedPayload.Decrypt(stored, ReadingRing(stored, path), FileRole.Profile, path) : stored;
-
-    /// <summary>As <see cref="DecodeProfile(byte[], string)"/>, from a span (a pooled read buffer).</summary>
-    /// <exception cref="DataDecryptionException">An encrypted profile fails authentication, or its key is not in the ring.</exception>
-    public ReadOnlySpan<byte> DecodeProfile(ReadOnlySpan<byte> stored, string path) =>
         IsEncryptedName(path) ? EncryptedPayload.Decrypt(stored, ReadingRing(stored, path), FileRole.Profile, path, _profileCiphers) : stored;
 
     /// <summary>
