@@ -18,9 +18,6 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
 
     public bool IsEnabled => provider is not null;
 
-    /// <summary>Gets the provider (null when encryption is off).</summary>
-    public IEncryptionKeyProvider? Provider => provider;
-
     /// <summary>The extension new backups get: <c>.zip</c>, or <c>.zip.enc</c> with encryption on.</summary>
     public string ArchiveExtension => IsEnabled ? ".zip" + Suffix : ".zip";
 
