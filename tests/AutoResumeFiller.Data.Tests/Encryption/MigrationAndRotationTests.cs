@@ -53,6 +53,25 @@ public sealed class MigrationAndRotationTests
     }
 
     [Fact]
+    public void EncryptExistingData_PythonAppLegacyFiles_AreLeftAsTheyAreAndNamedInAWarning()
+    {
+        _plain.WriteFile("user_profile.json", "{\"personal_info\":{\"last_name\":\"Lovelace\"}}");
+        _plain.WriteFile("backups/auto_backup_20240101_120000.json", "{}");
+        var legacy = _plain.FileSystem.File.ReadAllBytes(_plain.PathOf("user_profile.json"));
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<UserDataManager>();
+        var manager = new UserDataManager(new UserDataManagerOptions { DataDirectory = ManagerTestContext.Root, Encryption = _keys }, _plain.FileSystem, logger, _plain.Time);
+
+        manager.EncryptExistingData();
+
+        _plain.FileSystem.File.ReadAllBytes(_plain.PathOf("user_profile.json")).Should().Equal(legacy);
+        _plain.FileSystem.File.Exists(_plain.PathOf("backups/auto_backup_20240101_120000.json")).Should().BeTrue();
+        var warnings = logger.Collector.GetSnapshot().Where(r => r.Id.Id == 92).Select(r => r.Message).ToList();
+        warnings.Should().HaveCount(2);
+        warnings.Should().Contain(m => m.Contains("/data/arf/user_profile.json", StringComparison.Ordinal) && m.Contains("never changes or deletes", StringComparison.Ordinal));
+        warnings.Should().Contain(m => m.Contains("auto_backup_20240101_120000.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EncryptExistingData_EncryptionOff_ThrowsInvalidOperation()
     {
         var act = () => _plain.Manager.EncryptExistingData();
