@@ -23,7 +23,7 @@ internal sealed partial class BackupStore
     private string CommitArchive(string tempPath, string name, DateTime createdAt, List<BackupInfo> existing)
     {
         var taken = existing.Where(b => b.CreatedAt == createdAt).Select(b => b.Sequence).DefaultIfEmpty(0).Max();
-        return writer.CommitUnique(tempPath, sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken)));
+        return writer.CommitUnique(tempPath, sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken, encryption.ArchiveExtension)));
     }
 
     /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
@@ -46,9 +46,10 @@ internal sealed partial class BackupStore
             Missing = missing,
         };
 
+        var targetPath = fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1, encryption.ArchiveExtension));
         var tempPath = writer.WriteTemp(
-            fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1)),
-            writeContent: stream =>
+            targetPath,
+            writeContent: file => encryption.WriteArchive(file, targetPath, stream =>
             {
                 long done = 0;
                 var filesDone = 0;
@@ -81,7 +82,7 @@ internal sealed partial class BackupStore
                     using var metadataStream = entry.Open();
                     JsonSerializer.Serialize(metadataStream, metadata, ProfileJsonContext.Default.BackupMetadata);
                 }
-            });
+            }));
         return (tempPath, createdAt);
     }
 

@@ -1,4 +1,5 @@
 using System.IO.Abstractions;
+using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal sealed partial class BackupStore(
     DiskSpace diskSpace,
     TimeProvider time,
     UserDataManagerOptions options,
+    DataEncryption encryption,
     ILogger logger)
 {
     /// <summary>
@@ -32,13 +34,15 @@ internal sealed partial class BackupStore(
         string? tempPath = null;
         try
         {
-            var profile = fileSystem.FileInfo.New(layout.ProfilePath);
+            var (profilePath, entryName) = CurrentProfile(BackupKind.Auto);
+            var profile = fileSystem.FileInfo.New(profilePath);
             if (!profile.Exists)
             {
                 return null;
             }
 
-            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(layout.ProfilePath, BackupEntryNames.AutoProfile, profile.Length)], [], null, CancellationToken.None);
+            // With encryption on, the profile's encrypted bytes go into the (encrypted) archive as they are: never decrypted.
+            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(profilePath, entryName, profile.Length)], [], null, CancellationToken.None);
             var existing = ListNamed(BackupNaming.AutoPrefix);
             var path = CommitArchive(tempPath, BackupNaming.AutoPrefix, createdAt, existing);
             Log.AutoBackupCreated(logger, path, time.GetElapsedTime(started).TotalMilliseconds);
@@ -107,7 +111,7 @@ internal sealed partial class BackupStore(
         }
 
         var found = new List<BackupInfo>();
-        foreach (var path in fileSystem.Directory.EnumerateFiles(layout.BackupsFolder, "*.zip"))
+        foreach (var path in fileSystem.Directory.EnumerateFiles(layout.BackupsFolder, "*.zip*"))
         {
             var fileName = fileSystem.Path.GetFileName(path);
             if (BackupNaming.TryParse(fileName, out var kind, out var name, out var createdAt, out var sequence))
@@ -143,7 +147,7 @@ internal sealed partial class BackupStore(
             return found;
         }
 
-        foreach (var file in folder.EnumerateFiles(name + "_*.zip"))
+        foreach (var file in folder.EnumerateFiles(name + "_*.zip*"))
         {
             if (BackupNaming.TryParse(file.Name, out var kind, out var parsedName, out var createdAt, out var sequence)
                 && parsedName == name
@@ -159,7 +163,8 @@ internal sealed partial class BackupStore(
     private List<Source> CollectFullSources(List<string> missing)
     {
         var sources = new List<Source>();
-        AddFileOrMissing(sources, missing, layout.ProfilePath, BackupEntryNames.FullProfile);
+        var (profilePath, profileEntry) = CurrentProfile(BackupKind.Manual);
+        AddFileOrMissing(sources, missing, profilePath, profileEntry);
         AddFileOrMissing(sources, missing, layout.ConfigPath, BackupEntryNames.Config);
         AddFolderOrMissing(sources, missing, layout.ResumesFolder, BackupEntryNames.ResumesPrefix);
         AddFolderOrMissing(sources, missing, layout.CoverLettersFolder, BackupEntryNames.CoverLettersPrefix);
@@ -195,6 +200,15 @@ internal sealed partial class BackupStore(
             .OrderBy(s => s.EntryName, StringComparer.Ordinal);
         sources.AddRange(files);
     }
+
+    /// <summary>
+    /// The profile file to back up and its entry name: the encrypted one with encryption on, unless only a plaintext
+    /// profile exists yet (before <c>EncryptExistingData</c>; the archive is encrypted all the same).
+    /// </summary>
+    private (string Path, string EntryName) CurrentProfile(BackupKind kind) =>
+        layout.IsEncrypted && !fileSystem.File.Exists(layout.ProfilePath) && fileSystem.File.Exists(layout.PlaintextProfilePath)
+            ? (layout.PlaintextProfilePath, BackupEntryNames.ProfileEntry(kind))
+            : (layout.ProfilePath, BackupEntryNames.ProfileEntry(kind, layout.IsEncrypted));
 }
 
 /// <summary>The auto backups on disk after a new one was written, for <see cref="BackupStore.RotateAutoBackups"/>.</summary>
