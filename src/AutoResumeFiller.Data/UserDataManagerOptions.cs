@@ -26,4 +26,11 @@ public sealed class UserDataManagerOptions
     /// <summary>Gets or sets a value indicating whether each save first backs up the current profile.</summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool AutoBackupEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets how often <see cref="UserDataManager.WatchProfile"/> checks the profile where file-system events do
+    /// not work (a network drive, a watcher error or overflow, a file system without events such as a mock).
+    /// </summary>
+    /// <value>Defaults to 1 second; must be greater than zero.</value>
+    public TimeSpan WatchPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
