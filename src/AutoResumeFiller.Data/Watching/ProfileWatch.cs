@@ -76,10 +76,9 @@ internal sealed class ProfileWatch : IDisposable
             }
         }
 
+        // A change between the baseline and arming the events happened before WatchProfile returned: the caller's
+        // next load sees it, and the next change is compared with the stale baseline, so nothing is lost after that.
         Log.WatchStarted(settings.Logger, layout.ProfilePath, watch.Mode);
-
-        // A save between the baseline and the first event or tick would otherwise go unnoticed.
-        watch.RequestCheck();
         return watch;
     }
 
