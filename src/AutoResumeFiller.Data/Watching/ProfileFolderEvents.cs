@@ -38,6 +38,11 @@ internal sealed class ProfileFolderEvents : IDisposable
     /// </summary>
     public static ProfileFolderEvents Start(IFileSystem fileSystem, DataLayout layout, Action changed, Action<Exception> failed)
     {
+        if (!fileSystem.Directory.Exists(layout.Root))
+        {
+            throw new DirectoryNotFoundException($"The data directory '{layout.Root}' does not exist yet.");
+        }
+
         var events = new ProfileFolderEvents(fileSystem, layout, changed, failed);
         try
         {
@@ -92,14 +97,18 @@ internal sealed class ProfileFolderEvents : IDisposable
     /// <summary>(Re)creates the watcher of <c>data/</c>: the old one may watch a folder that was deleted or moved away.</summary>
     private void ArmProfileWatcher(bool throwOnFailure)
     {
+        // While data/ is missing only the folder watcher runs; it arms this one when data/ comes back.
         IFileSystemWatcher? fresh = null;
         try
         {
-            fresh = Create(_layout.DataFolder, DataLayout.ProfileFileName, ProfileFilters, OnProfileEvent);
+            if (_fileSystem.Directory.Exists(_layout.DataFolder))
+            {
+                fresh = Create(_layout.DataFolder, DataLayout.ProfileFileName, ProfileFilters, OnProfileEvent);
+            }
         }
         catch (Exception ex) when (!throwOnFailure && IsMissingFolder(ex))
         {
-            // data/ is gone for now; the folder watcher re-arms this one when it comes back.
+            // data/ went away between the check and the watcher's start.
         }
 
         IFileSystemWatcher? old;
