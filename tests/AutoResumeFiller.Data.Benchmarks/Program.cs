@@ -10,6 +10,7 @@ return args switch
     ["--write-profile", var path, "large"] => WriteProfile(path, large: true),
     ["--paired", .. var only] => PairedRuns.Run(only),
     ["--loop", var stage, var folder] => Breakdown.Loop(stage, folder, TimeSpan.FromSeconds(15)),
+    ["--watch-latency", var folder] => WatchLatency.Run(folder, eventSamples: 300, pollingSamples: 40),
     ["--breakdown", var folder] => Breakdown.Run(folder, rounds: 200),
     _ => RunBenchmarks(args),
 };
