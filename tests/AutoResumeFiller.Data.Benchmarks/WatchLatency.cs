@@ -10,7 +10,7 @@ namespace AutoResumeFiller.Data.Benchmarks;
 /// <summary>
 /// WatchProfile's latency: from just before a new profile file is renamed over <c>data/user_profile.json</c> (the commit
 /// step of every save and restore) to the start of the callback, in events mode and in polling mode (default 1 s
-/// interval). Each rename waits for its own notification, then a pause, so no two are coalesced. Prints
+/// interval). Each rename waits for its own notification, then a random pause, so no two are coalesced. Prints
 /// <c>watch_MODE_median_us=…</c>, <c>watch_MODE_p99_us=…</c>, <c>watch_MODE_samples=…</c> for the report.
 /// </summary>
 internal static class WatchLatency
@@ -25,8 +25,8 @@ internal static class WatchLatency
             var manager = new UserDataManager(new UserDataManagerOptions { DataDirectory = root, MinimumFreeDiskSpaceBytes = 0 });
             manager.InitializeDataDirectory();
             var layout = new DataLayout(new System.IO.Abstractions.FileSystem(), manager.DataDirectory);
-            Measure("events", layout, pollingReason: null, eventSamples, pause: TimeSpan.FromMilliseconds(20));
-            Measure("polling", layout, pollingReason: "benchmark", pollingSamples, pause: TimeSpan.FromMilliseconds(37));
+            Measure("events", layout, pollingReason: null, eventSamples, maxPause: TimeSpan.FromMilliseconds(20));
+            Measure("polling", layout, pollingReason: "benchmark", pollingSamples, maxPause: TimeSpan.FromSeconds(1));
             return 0;
         }
         finally
@@ -35,11 +35,12 @@ internal static class WatchLatency
         }
     }
 
-    private static void Measure(string mode, DataLayout layout, string? pollingReason, int samples, TimeSpan pause)
+    private static void Measure(string mode, DataLayout layout, string? pollingReason, int samples, TimeSpan maxPause)
     {
         var arrivals = new BlockingCollection<(DateTime LastUpdated, long At)>();
         var settings = new ProfileWatchSettings(TimeSpan.FromSeconds(1), TimeProvider.System, NullLogger.Instance, OnRealFileSystem: true, pollingReason);
         var latencies = new List<double>();
+        var random = new Random(42);
         using (var watch = ProfileWatch.Start(new System.IO.Abstractions.FileSystem(), layout, settings, c => arrivals.Add((c.LastUpdated, Stopwatch.GetTimestamp()))))
         {
             var stamp = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -61,7 +62,8 @@ internal static class WatchLatency
                     latencies.Add(Stopwatch.GetElapsedTime(before, arrival.At).TotalMicroseconds);
                 }
 
-                Thread.Sleep(pause); // lets polling ticks fall anywhere in the interval
+                // A random pause: otherwise each rename would follow a tick by the same delay, and polling's latency would not spread over the interval.
+                Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * maxPause.TotalMilliseconds));
             }
         }
 
