@@ -35,6 +35,7 @@ public sealed partial class UserDataManager
     private readonly PosixPermissions _permissions;
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
+    private readonly PlatformEnvironment _platform;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
@@ -63,6 +64,7 @@ public sealed partial class UserDataManager
         _fileSystem = fileSystem ?? new FileSystem();
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
+        _platform = platform;
 
         var root = DataDirectoryResolver.Resolve(_options.DataDirectory, platform, _fileSystem.Path.GetFullPath);
         _layout = new DataLayout(_fileSystem, root);
@@ -106,13 +108,16 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         var created = false;
+        string? legacySource = null;
         Guard(_layout.Root, "initializing", () =>
         {
             EnsureLayout();
             using (_lock.Acquire(exclusive: true))
             {
                 RemoveStaleTempFiles();
-                if (!_fileSystem.File.Exists(_layout.ProfilePath))
+                var profileExists = _fileSystem.File.Exists(_layout.ProfilePath);
+                legacySource = LegacySourceForInitialize(profileExists);
+                if (!profileExists && legacySource is null)
                 {
                     var profile = new UserProfile { LastUpdated = _time.GetUtcNow().UtcDateTime };
                     var bytes = UserProfileSerializer.Serialize(profile);
@@ -121,9 +126,17 @@ public sealed partial class UserDataManager
                 }
 
                 _permissions.MakePrivateFile(_layout.LockPath);
-                _permissions.MakePrivateFile(_layout.ProfilePath);
+                if (_fileSystem.File.Exists(_layout.ProfilePath))
+                {
+                    _permissions.MakePrivateFile(_layout.ProfilePath);
+                }
             }
         });
+        if (legacySource is not null)
+        {
+            ImportOnInitialize(legacySource);
+        }
+
         Log.DataDirectoryInitialized(_logger, _layout.Root, created, _time.GetElapsedTime(started).TotalMilliseconds);
     }
 

@@ -13,7 +13,7 @@ namespace AutoResumeFiller.Data.Backups;
 /// Creates, lists and rotates backup archives. Every archive is written to a temp name, flushed and renamed
 /// into place (0600), so a crash never leaves a half archive under a real backup name. Callers hold the lock.
 /// </summary>
-internal sealed class BackupStore(
+internal sealed partial class BackupStore(
     IFileSystem fileSystem,
     DataLayout layout,
     AtomicFileWriter writer,
@@ -137,13 +137,17 @@ internal sealed class BackupStore(
         foreach (var path in fileSystem.Directory.EnumerateFiles(layout.BackupsFolder, "*.zip"))
         {
             var fileName = fileSystem.Path.GetFileName(path);
-            if (BackupNaming.TryParse(fileName, out var kind, out var name, out var createdAt, out var sequence))
+            if (BackupNaming.TryParse(fileName, out var kind, out var name, out var createdAt, out var sequence) && name != PythonExportPrefix)
             {
                 var file = fileSystem.FileInfo.New(path);
                 if (file.Exists && file.LinkTarget is null)
                 {
                     found.Add(new BackupInfo(path, fileName, kind, createdAt, file.Length) { Sequence = sequence, Name = name });
                 }
+            }
+            else if (!fileName.StartsWith('.') && TryDescribeExport(path, fileName) is { } export)
+            {
+                found.Add(export);
             }
         }
 
@@ -237,12 +241,21 @@ internal sealed class BackupStore(
 
     /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
     /// <remarks>With <paramref name="reuseOldestAuto"/>, the archive may overwrite the oldest auto backup's file (see <see cref="TakeOldestAutoBackupForReuse"/>).</remarks>
-    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken, bool reuseOldestAuto = false)
+    /// <remarks>
+    /// An <paramref name="archive"/> target writes the temp file beside that path instead (an export), with the time and
+    /// source it gives (an imported legacy backup); without one, the archive goes to the backups folder, made now.
+    /// </remarks>
+    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken, bool reuseOldestAuto = false, ArchiveTarget? archive = null)
     {
-        var createdAt = TruncateToSeconds(time.GetUtcNow().UtcDateTime);
+        var createdAt = TruncateToSeconds(archive?.CreatedAt ?? time.GetUtcNow().UtcDateTime);
         var totalBytes = sources.Sum(s => s.Length);
-        permissions.EnsurePrivateDirectory(layout.BackupsFolder);
-        diskSpace.EnsureAvailable(layout.BackupsFolder, totalBytes + options.MinimumFreeDiskSpaceBytes);
+        var folder = archive?.Path is { } exportPath ? fileSystem.Path.GetDirectoryName(exportPath)! : layout.BackupsFolder;
+        if (archive?.Path is null)
+        {
+            permissions.EnsurePrivateDirectory(layout.BackupsFolder);
+        }
+
+        diskSpace.EnsureAvailable(folder, totalBytes + options.MinimumFreeDiskSpaceBytes);
         var reusePath = reuseOldestAuto ? TakeOldestAutoBackupForReuse() : null;
 
         // Manual and pre-restore backups deflate at level 6 (DESIGN.md). An auto-backup runs inside every save and holds
@@ -253,12 +266,12 @@ internal sealed class BackupStore(
         {
             Kind = BackupMetadata.KindName(kind),
             CreatedAt = createdAt,
-            SourcePath = layout.Root,
+            SourcePath = archive?.SourcePath ?? layout.Root,
             Missing = missing,
         };
 
         var tempPath = writer.WriteTemp(
-            fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1)),
+            archive?.Path ?? fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1)),
             reusePath: reusePath,
             writeContent: stream =>
             {
@@ -374,6 +387,12 @@ internal sealed class BackupStore(
 
     private sealed record Source(string Path, string EntryName, long Length);
 }
+
+/// <summary>Where and what an archive records, when it is not a backup made now in the backups folder.</summary>
+/// <param name="Path">The archive's final path (its temp file goes beside it); null for the backups folder.</param>
+/// <param name="CreatedAt">The time in its name and metadata; null for now.</param>
+/// <param name="SourcePath">The <c>source_path</c> in its metadata; null for the data directory.</param>
+internal sealed record ArchiveTarget(string? Path, DateTime? CreatedAt, string? SourcePath);
 
 /// <summary>An archive written and flushed under a temp name, not yet a backup.</summary>
 /// <param name="TempPath">The flushed temp file.</param>

@@ -259,6 +259,8 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
                 return null;
             }
 
+            metadata.NormalizePythonExport();
+
             return metadata;
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException or NotSupportedException or InvalidOperationException)
