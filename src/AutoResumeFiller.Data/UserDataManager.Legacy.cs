@@ -54,13 +54,8 @@ public sealed partial class UserDataManager
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(legacyDirectory);
         var started = _time.GetTimestamp();
-        if (!preview)
-        {
-            Guard(_layout.Root, "preparing", EnsureLayout);
-        }
-
         LegacyImportResult? result = null;
-        Guard(_layout.Root, "importing into", () => result = CreateLegacyImporter().Run(legacyDirectory, preview));
+        Guard(_layout.Root, "importing into", () => result = CreateLegacyImporter().Run(legacyDirectory, preview, EnsureLayout));
         if (result is not null && !preview)
         {
             Log.LegacyDataImported(_logger, result.LegacyDirectory, result.Profile, result.BackupsImported.Count, result.BackupsSkipped.Count, result.FilesCopied.Count, result.FilesKept.Count, _time.GetElapsedTime(started).TotalMilliseconds);

@@ -37,7 +37,10 @@ internal sealed class LegacyImporter(
     /// <summary>Imports (or, with <paramref name="preview"/>, describes the import of) <paramref name="legacyDirectory"/>; null when it has no legacy profile.</summary>
     /// <exception cref="ProfileCorruptedException">The legacy profile is not valid JSON of the profile's shape; nothing changed.</exception>
     /// <exception cref="ProfileValidationException">The legacy profile breaks validation rules; nothing changed.</exception>
-    public LegacyImportResult? Run(string legacyDirectory, bool preview)
+    /// <param name="legacyDirectory">The Python app's folder.</param>
+    /// <param name="preview">Describe only; write nothing.</param>
+    /// <param name="prepareDataDirectory">Creates the data directory's layout, once the legacy profile is known to be valid.</param>
+    public LegacyImportResult? Run(string legacyDirectory, bool preview, Action prepareDataDirectory)
     {
         var legacy = fileSystem.Path.GetFullPath(legacyDirectory);
         if (!LegacyLayout.HasProfile(fileSystem, legacy))
@@ -46,6 +49,11 @@ internal sealed class LegacyImporter(
         }
 
         var profile = ReadValidProfile(fileSystem.Path.Combine(legacy, LegacyLayout.ProfileFileName));
+        if (!preview)
+        {
+            prepareDataDirectory();
+        }
+
         var ledger = preview ? ReadLedger() : null;
         var outcome = preview ? PlanProfile(ledger!) : ImportProfile(legacy, profile);
         var files = new FileTally();
