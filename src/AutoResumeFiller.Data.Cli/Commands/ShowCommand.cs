@@ -3,7 +3,7 @@ using AutoResumeFiller.Data.Cli.Output;
 
 namespace AutoResumeFiller.Data.Cli.Commands;
 
-/// <summary><c>arf-data show [--json]</c>: a readable summary of the stored profile, or the stored JSON itself.</summary>
+/// <summary><c>arf-data show [--json]</c>: a readable summary of the stored profile, or the stored JSON itself; imports the Python app's profile when there is no profile yet.</summary>
 internal static class ShowCommand
 {
     public static Command Create(CliContext context)
@@ -16,7 +16,7 @@ internal static class ShowCommand
 
             // Loading takes the shared lock and validates; the bytes printed are the file the load just checked
             // (saves replace it atomically, so a concurrent save shows either the old or the new file, never a mix).
-            var profile = manager.LoadUserProfile();
+            var profile = LoadOrImport(manager, context.Terminal);
             if (parseResult.GetValue(json))
             {
                 context.Terminal.Out.Write(File.ReadAllText(manager.ProfilePath));
@@ -29,5 +29,27 @@ internal static class ShowCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Loads the profile; when there is none yet but the Python app's profile exists, imports it first (as <c>init</c>
+    /// does) and says so, rather than report the user's history as missing.
+    /// </summary>
+    private static UserProfile LoadOrImport(UserDataManager manager, Terminal terminal)
+    {
+        try
+        {
+            return manager.LoadUserProfile();
+        }
+        catch (ProfileNotFoundException) when (MigrateCommand.FindSource(manager) is not null)
+        {
+            manager.InitializeDataDirectory();
+            if (manager.LastLegacyImport is { } imported)
+            {
+                terminal.Err.WriteLine(terminal.PaintError(LegacyImportView.OneLine(imported), Style.Green));
+            }
+
+            return manager.LoadUserProfile();
+        }
     }
 }
