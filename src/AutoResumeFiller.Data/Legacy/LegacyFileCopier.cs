@@ -52,6 +52,11 @@ internal sealed class LegacyFileCopier(IFileSystem fileSystem, DataLayout layout
     public Outcome Classify(string source, string relative)
     {
         var target = Target(relative);
+        if (UnderLinkedFolder(target))
+        {
+            return Outcome.KeptOurs; // writing through a link could land outside the data directory
+        }
+
         if (!fileSystem.File.Exists(target) && !fileSystem.Directory.Exists(target))
         {
             return Outcome.Copied;
@@ -124,6 +129,20 @@ internal sealed class LegacyFileCopier(IFileSystem fileSystem, DataLayout layout
     {
         using var stream = fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         return HashingCopy.Copy(stream, null, long.MaxValue, null, CancellationToken.None).Sha256;
+    }
+
+    private bool UnderLinkedFolder(string target)
+    {
+        for (var folder = fileSystem.Path.GetDirectoryName(target); folder is not null && folder.Length > layout.Root.Length; folder = fileSystem.Path.GetDirectoryName(folder))
+        {
+            var info = fileSystem.DirectoryInfo.New(folder);
+            if (info.LinkTarget is not null || (fileSystem.File.Exists(folder) && fileSystem.FileInfo.New(folder).LinkTarget is not null))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void EnsurePrivateFolders(string folder)
