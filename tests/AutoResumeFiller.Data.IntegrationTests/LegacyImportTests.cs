@@ -1,4 +1,5 @@
 using AutoResumeFiller.Data.IntegrationTests.Support;
+using AutoResumeFiller.Data.TestFixtures;
 
 namespace AutoResumeFiller.Data.IntegrationTests;
 
@@ -9,19 +10,7 @@ public sealed class LegacyImportTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string InstallFixture(string name)
-    {
-        var source = Path.Combine(AppContext.BaseDirectory, "Fixtures", "python-app", "legacy-data-dir");
-        var folder = _temp.Combine(name);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return folder;
-    }
+    private string InstallFixture(string name) => PythonAppFixture.CopyLegacyFolder(_temp.Combine(name));
 
     [Fact]
     public void ImportLegacyData_RealDisk_EverythingWrittenIsPrivateAndTheLegacyFolderUntouched()

@@ -17,25 +17,14 @@ internal static class BackupMetadataReader
 
     public static BackupMetadata? TryRead(IFileSystem fileSystem, string archivePath)
     {
+        if (TryReadEntry(fileSystem, archivePath, BackupMetadata.EntryName, MaxBytes) is not { } bytes)
+        {
+            return null;
+        }
+
         try
         {
-            using var stream = fileSystem.FileStream.New(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            var entry = zip.GetEntry(BackupMetadata.EntryName);
-            if (entry is null || entry.Length > MaxBytes)
-            {
-                return null;
-            }
-
-            using var content = entry.Open();
-            using var buffer = new MemoryStream();
-            var (bytes, _) = HashingCopy.Copy(content, buffer, MaxBytes, null, CancellationToken.None);
-            if (bytes < 0)
-            {
-                return null;
-            }
-
-            var metadata = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ProfileJsonContext.Default.BackupMetadata);
+            var metadata = JsonSerializer.Deserialize(bytes, ProfileJsonContext.Default.BackupMetadata);
             if (metadata?.Files is null || metadata.Files.Any(f => f is null))
             {
                 return null;
@@ -44,7 +33,31 @@ internal static class BackupMetadataReader
             metadata.NormalizePythonExport();
             return metadata;
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The content of one small entry of an archive; null when the archive or entry is missing, unreadable or larger than <paramref name="maxBytes"/>.</summary>
+    public static byte[]? TryReadEntry(IFileSystem fileSystem, string archivePath, string entryName, int maxBytes)
+    {
+        try
+        {
+            using var stream = fileSystem.FileStream.New(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            var entry = zip.GetEntry(entryName);
+            if (entry is null || entry.Length > maxBytes)
+            {
+                return null;
+            }
+
+            using var content = entry.Open();
+            using var buffer = new MemoryStream();
+            var (bytes, _) = HashingCopy.Copy(content, buffer, maxBytes, null, CancellationToken.None);
+            return bytes < 0 ? null : buffer.ToArray();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return null;
         }

@@ -1,5 +1,4 @@
 using System.IO.Abstractions;
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -21,28 +20,9 @@ internal static partial class RedactedConfig
         yaml.Split('\n').Any(line => line.Trim() == Header) || RedactedValue().IsMatch(yaml);
 
     /// <summary>Whether the archive's <c>config.yaml</c> is redacted; false when it has none or it cannot be read.</summary>
-    public static bool InArchive(IFileSystem fileSystem, string archivePath)
-    {
-        try
-        {
-            using var stream = fileSystem.FileStream.New(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            var entry = zip.GetEntry(BackupEntryNames.Config);
-            if (entry is null || entry.Length > MaxBytes)
-            {
-                return false;
-            }
-
-            using var content = entry.Open();
-            using var buffer = new MemoryStream();
-            var (bytes, _) = HashingCopy.Copy(content, buffer, MaxBytes, null, CancellationToken.None);
-            return bytes >= 0 && IsRedacted(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return false;
-        }
-    }
+    public static bool InArchive(IFileSystem fileSystem, string archivePath) =>
+        BackupMetadataReader.TryReadEntry(fileSystem, archivePath, BackupEntryNames.Config, MaxBytes) is { } bytes
+        && IsRedacted(Encoding.UTF8.GetString(bytes));
 
     // A YAML value (after "key:" or "- ") that is only the marker, quoted or not, perhaps followed by a comment.
     [GeneratedRegex(@"(?:^|:|-)[ \t]*(['""]?)\*{2,3}REDACTED\*{2,3}\1[ \t]*(?:#.*)?\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

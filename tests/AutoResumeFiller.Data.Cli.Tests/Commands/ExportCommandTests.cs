@@ -1,4 +1,5 @@
 using AutoResumeFiller.Data.Cli.Tests.Support;
+using AutoResumeFiller.Data.TestFixtures;
 
 namespace AutoResumeFiller.Data.Cli.Tests.Commands;
 
@@ -8,8 +9,6 @@ public sealed class ExportCommandTests : IDisposable
     private readonly ArfData _arf = new();
 
     public void Dispose() => _arf.Dispose();
-
-    private static string PythonExport => Path.Combine(AppContext.BaseDirectory, "Fixtures", "python-app", "python_app_export.zip");
 
     [Fact]
     public void Export_ToAnotherFolder_WritesAPrivateArchiveThatRestoresElsewhere()
@@ -73,8 +72,8 @@ public sealed class ExportCommandTests : IDisposable
         _arf.InitWithSample();
         File.WriteAllText(Path.Combine(_arf.DataDir, "config.yaml"), "ai:\n  api_key: sk-mine\n");
 
-        var verify = _arf.Run("verify", PythonExport);
-        var restore = _arf.Run("restore", PythonExport);
+        var verify = _arf.Run("verify", PythonAppFixture.ExportPath);
+        var restore = _arf.Run("restore", PythonAppFixture.ExportPath);
 
         verify.ExitCode.Should().Be(0, verify.ToString());
         verify.StdOut.Should().Contain("(4 files checked, kind export)").And.Contain("warning: config.yaml in this archive had its API keys redacted");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AutoResumeFiller.Data.Cli.Tests.Support;
+using AutoResumeFiller.Data.TestFixtures;
 
 namespace AutoResumeFiller.Data.Cli.Tests.Commands;
 
@@ -17,7 +18,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public void Migrate_DryRun_SaysWhatItWouldImportAndChangesNothing()
     {
-        var legacy = ArfData.InstallLegacyFixture(_arf.LegacyDefaultDir);
+        var legacy = PythonAppFixture.CopyLegacyFolder(_arf.LegacyDefaultDir);
 
         var result = _arf.Run("migrate", "--dry-run");
 
@@ -35,7 +36,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public void Migrate_ThenAgain_ImportsOnceAndLeavesTheLegacyFolderAlone()
     {
-        var legacy = ArfData.InstallLegacyFixture(Path.Combine(_arf.Root, "old laptop"));
+        var legacy = PythonAppFixture.CopyLegacyFolder(Path.Combine(_arf.Root, "old laptop"));
         var before = Hashes(legacy);
 
         var first = _arf.Run("migrate", "--from", legacy);
@@ -54,7 +55,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public void Migrate_InvalidLegacyProfile_ListsItsErrorsAndImportsNothing()
     {
-        var legacy = ArfData.InstallLegacyFixture(Path.Combine(_arf.Root, "old"));
+        var legacy = PythonAppFixture.CopyLegacyFolder(Path.Combine(_arf.Root, "old"));
         var profile = Path.Combine(legacy, "user_profile.json");
         File.WriteAllText(profile, File.ReadAllText(profile).Replace("okafor@example.org", "not-an-email", StringComparison.Ordinal));
 
@@ -88,7 +89,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public void Init_PythonAppsDefaultFolderPresent_ImportsItAndSaysSo()
     {
-        ArfData.InstallLegacyFixture(_arf.LegacyDefaultDir);
+        PythonAppFixture.CopyLegacyFolder(_arf.LegacyDefaultDir);
 
         var result = _arf.Run("init");
 
@@ -100,7 +101,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public void Show_NoProfileButThePythonAppsOne_ImportsItAndShowsIt()
     {
-        ArfData.InstallLegacyFixture(_arf.LegacyDefaultDir);
+        PythonAppFixture.CopyLegacyFolder(_arf.LegacyDefaultDir);
 
         var result = _arf.Run("show");
 
@@ -112,7 +113,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public void Init_ProfileAtTheDataDirectorysRoot_ImportsItThere()
     {
-        ArfData.InstallLegacyFixture(_arf.DataDir);
+        PythonAppFixture.CopyLegacyFolder(_arf.DataDir);
 
         var result = _arf.Run("init");
 

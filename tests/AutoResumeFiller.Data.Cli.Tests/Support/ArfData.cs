@@ -38,20 +38,6 @@ public sealed class ArfData : IDisposable
     /// <summary>Gets the Python app's default folder for the runs (see <see cref="XdgDataHome"/>).</summary>
     public string LegacyDefaultDir => Path.Combine(XdgDataHome, "AutoResumeFiller");
 
-    /// <summary>Copies the shared fixture of the Python app's data folder to <paramref name="folder"/> and returns it.</summary>
-    public static string InstallLegacyFixture(string folder)
-    {
-        var source = Path.Combine(AppContext.BaseDirectory, "Fixtures", "python-app", "legacy-data-dir");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return folder;
-    }
-
     public string ProfilePath => Path.Combine(DataDir, "data", "user_profile.json");
 
     public string LockPath => Path.Combine(DataDir, "data", ".user_profile.lock");

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using AutoResumeFiller.Data.IntegrationTests.Support;
+using AutoResumeFiller.Data.TestFixtures;
 
 namespace AutoResumeFiller.Data.IntegrationTests.Reliability;
 
@@ -26,7 +27,7 @@ public sealed class LegacyImportCrashSuite(ITestOutputHelper output) : IDisposab
     {
         var target = Stress.Count(50);
         var legacy = BuildLegacyFolder(_temp.Combine("legacy"));
-        var warmUp = CopyFixture(_temp.Combine("warm-up legacy"));
+        var warmUp = PythonAppFixture.CopyLegacyFolder(_temp.Combine("warm-up legacy"));
         var legacyBefore = Hashes(legacy);
         var expectedBackups = ExpectedBackupHashes(legacy);
         var random = new Random(20261203);
@@ -139,7 +140,7 @@ public sealed class LegacyImportCrashSuite(ITestOutputHelper output) : IDisposab
     /// <summary>The fixture plus more JSON backups and resumes, so that an import takes long enough to be killed inside.</summary>
     private static string BuildLegacyFolder(string folder)
     {
-        CopyFixture(folder);
+        PythonAppFixture.CopyLegacyFolder(folder);
         var random = new Random(17);
         var profile = File.ReadAllText(Path.Combine(folder, "user_profile.json"));
         var first = new DateTime(2026, 10, 1, 8, 0, 0);
@@ -158,19 +159,6 @@ public sealed class LegacyImportCrashSuite(ITestOutputHelper output) : IDisposab
 
         Directory.CreateDirectory(Path.Combine(folder, "cover_letters", "2026"));
         File.WriteAllText(Path.Combine(folder, "cover_letters", "2026", "northwind.txt"), "Dear Northwind,\n");
-        return folder;
-    }
-
-    private static string CopyFixture(string folder)
-    {
-        var source = Path.Combine(AppContext.BaseDirectory, "Fixtures", "python-app", "legacy-data-dir");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
         return folder;
     }
 

@@ -15,14 +15,12 @@ internal static class PythonApp
 {
     public const string LinuxLegacyFolder = "/home/user/.local/share/AutoResumeFiller";
 
-    public static string FixtureFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "python-app");
-
-    public static byte[] ExportZip() => File.ReadAllBytes(Path.Combine(FixtureFolder, "python_app_export.zip"));
+    public static byte[] ExportZip() => File.ReadAllBytes(TestFixtures.PythonAppFixture.ExportPath);
 
     /// <summary>Every file of the fixture's legacy folder, by path relative to it (with <c>/</c>).</summary>
     public static SortedDictionary<string, byte[]> LegacyFiles()
     {
-        var root = Path.Combine(FixtureFolder, "legacy-data-dir");
+        var root = TestFixtures.PythonAppFixture.LegacyFolder;
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
