@@ -101,9 +101,16 @@ public sealed partial class UserDataManager
     /// POSIX), the lock file and, only when there is no profile yet, an empty profile (0600). Removes temp
     /// files left by an interrupted save. Idempotent; never overwrites an existing profile.
     /// </summary>
+    /// <remarks>
+    /// Where the Python app's profile exists (<c>user_profile.json</c> at the data directory's root, or in
+    /// <see cref="FindLegacyDataDirectory"/>), it is imported with <see cref="ImportLegacyData"/> instead of creating an
+    /// empty profile (see <see cref="LastLegacyImport"/>); an import a crash interrupted is completed.
+    /// </remarks>
     /// <exception cref="DataAccessDeniedException">A folder or file cannot be created.</exception>
     /// <exception cref="DataLockTimeoutException">Another process holds the lock longer than <see cref="UserDataManagerOptions.LockTimeout"/>.</exception>
     /// <exception cref="InsufficientDiskSpaceException">The disk is full.</exception>
+    /// <exception cref="ProfileValidationException">The Python app's profile breaks validation rules; no empty profile is created in its place.</exception>
+    /// <exception cref="ProfileCorruptedException">The Python app's profile is not valid JSON of the profile's shape; no empty profile is created in its place.</exception>
     public void InitializeDataDirectory()
     {
         var started = _time.GetTimestamp();

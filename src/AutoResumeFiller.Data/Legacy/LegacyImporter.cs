@@ -13,7 +13,7 @@ namespace AutoResumeFiller.Data.Legacy;
 /// then each JSON backup as an auto backup archive. Every write is atomic, so a run killed at any point leaves whole
 /// files only, and the next run completes the import without doing anything twice. The legacy folder is only read.
 /// </summary>
-internal sealed class LegacyImporter(
+internal sealed partial class LegacyImporter(
     IFileSystem fileSystem,
     DataLayout layout,
     AtomicFileWriter writer,
@@ -24,14 +24,6 @@ internal sealed class LegacyImporter(
     ILogger logger,
     Action<UserProfile> saveProfile)
 {
-    /// <summary>The data directory's own profile, as far as an import cares.</summary>
-    private enum OwnProfile
-    {
-        Missing,
-        Empty,
-        HasContent,
-    }
-
     private string LedgerPath => fileSystem.Path.Combine(layout.DataFolder, LegacyImportLedger.FileName);
 
     /// <summary>Imports (or, with <paramref name="preview"/>, describes the import of) <paramref name="legacyDirectory"/>; null when it has no legacy profile.</summary>
@@ -101,72 +93,6 @@ internal sealed class LegacyImporter(
         return ledger is { Completed: false, LegacyDirectory.Length: > 0 } && LegacyLayout.HasProfile(fileSystem, ledger.LegacyDirectory)
             ? ledger.LegacyDirectory
             : null;
-    }
-
-    private LegacyProfileOutcome PlanProfile(LegacyImportLedger ledger) =>
-        ledger.Profile == LegacyImportLedger.ProfileImported ? LegacyProfileOutcome.AlreadyImported
-        : InspectOwnProfile() != OwnProfile.HasContent ? LegacyProfileOutcome.Imported
-        : ledger.Profile == LegacyImportLedger.ProfilePending ? LegacyProfileOutcome.AlreadyImported
-        : LegacyProfileOutcome.KeptExisting;
-
-    /// <summary>
-    /// The profile step: recorded as pending, saved, recorded as imported. A run killed after the save finds the profile
-    /// with content and the record pending, and only records it; a run killed before finds it still missing or empty.
-    /// </summary>
-    private LegacyProfileOutcome ImportProfile(string legacy, UserProfile profile)
-    {
-        using (fileLock.Acquire(exclusive: true))
-        {
-            var ledger = ReadLedger();
-            var outcome = PlanProfile(ledger);
-            if (outcome != LegacyProfileOutcome.Imported)
-            {
-                if (ledger.Profile == LegacyImportLedger.ProfilePending)
-                {
-                    ledger.Profile = LegacyImportLedger.ProfileImported;
-                    WriteLedger(ledger);
-                }
-
-                return outcome;
-            }
-
-            ledger.LegacyDirectory = legacy;
-            ledger.Profile = LegacyImportLedger.ProfilePending;
-            WriteLedger(ledger);
-        }
-
-        saveProfile(profile); // the manager's normal save, which takes the exclusive lock itself
-        using (fileLock.Acquire(exclusive: true))
-        {
-            var ledger = ReadLedger();
-            ledger.Profile = LegacyImportLedger.ProfileImported;
-            WriteLedger(ledger);
-            return LegacyProfileOutcome.Imported;
-        }
-    }
-
-    /// <summary>
-    /// Reads the data directory's profile directly (the caller holds the lock): missing, empty (what initialization creates),
-    /// or with content. One that cannot be parsed counts as content: it is the user's to repair, never to overwrite.
-    /// </summary>
-    private OwnProfile InspectOwnProfile()
-    {
-        if (!fileSystem.File.Exists(layout.ProfilePath))
-        {
-            return OwnProfile.Missing;
-        }
-
-        try
-        {
-            var own = UserProfileSerializer.Deserialize(ReadBounded(layout.ProfilePath));
-            var empty = own.PersonalInfo is null && own.Education.Count == 0 && own.WorkExperience.Count == 0 && own.Skills.Count == 0
-                && own.Projects.Count == 0 && own.Certifications.Count == 0 && string.IsNullOrEmpty(own.Summary);
-            return empty ? OwnProfile.Empty : OwnProfile.HasContent;
-        }
-        catch (UserDataException)
-        {
-            return OwnProfile.HasContent;
-        }
     }
 
     private void ImportFile(LegacyImportLedger ledger, string source, string relative, FileTally tally, bool preview)
@@ -252,13 +178,6 @@ internal sealed class LegacyImporter(
         }
 
         return [.. found.OrderBy(b => b.Item3).ThenBy(b => b.Item2, StringComparer.Ordinal)];
-    }
-
-    private UserProfile ReadValidProfile(string path)
-    {
-        var profile = UserProfileSerializer.Deserialize(ReadBounded(path));
-        var errors = UserProfileValidator.Validate(profile);
-        return errors.Count == 0 ? profile : throw new ProfileValidationException(errors);
     }
 
     private static string? ProblemWith(byte[] bytes)
