@@ -26,9 +26,32 @@ internal static class ShowCommand
             context.Terminal.Line(context.Terminal.Paint($"Profile: {manager.ProfilePath}", Style.Dim));
             context.Terminal.Line();
             ProfileView.Write(context.Terminal, profile);
+            HintAtUnimportedLegacyProfile(manager, profile, context);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>An empty profile (as an older <c>init</c> made) beside the Python app's profile: say how to bring the latter in.</summary>
+    private static void HintAtUnimportedLegacyProfile(UserDataManager manager, UserProfile profile, CliContext context)
+    {
+        if (profile.PersonalInfo is not null || MigrateCommand.FindSource(manager) is not { } source)
+        {
+            return;
+        }
+
+        try
+        {
+            if (manager.PreviewLegacyImport(source) is { Profile: LegacyProfileOutcome.Imported })
+            {
+                context.Terminal.Line();
+                context.Terminal.Line(context.Terminal.Paint($"The Python app's profile is in {source}: run 'arf-data migrate' to bring it in.", Style.Yellow));
+            }
+        }
+        catch (UserDataException)
+        {
+            // An unreadable or invalid legacy profile: 'arf-data migrate' explains it; showing ours is not the place.
+        }
     }
 
     /// <summary>

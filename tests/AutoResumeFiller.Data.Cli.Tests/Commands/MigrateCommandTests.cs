@@ -111,6 +111,20 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Show_EmptyProfileFromAnOlderInitBesideThePythonAppsOne_SuggestsMigrate()
+    {
+        _arf.Run("init").ExitCode.Should().Be(0);
+        PythonAppFixture.CopyLegacyFolder(_arf.LegacyDefaultDir);
+
+        var show = _arf.Run("show");
+        var migrate = _arf.Run("migrate");
+
+        show.StdOut.Should().Contain($"The Python app's profile is in {_arf.LegacyDefaultDir}: run 'arf-data migrate' to bring it in.");
+        migrate.StdOut.Should().Contain("profile:   imported");
+        _arf.Run("show").StdOut.Should().Contain("Amara Okafor").And.NotContain("run 'arf-data migrate'");
+    }
+
+    [Fact]
     public void Init_ProfileAtTheDataDirectorysRoot_ImportsItThere()
     {
         PythonAppFixture.CopyLegacyFolder(_arf.DataDir);
