@@ -60,7 +60,8 @@ internal sealed class BackupMetadata
     /// </summary>
     public void NormalizePythonExport()
     {
-        if (Kind.Length > 0 || ExportTimestamp is not { } exported)
+        // Hostile metadata may hold nulls anywhere ("kind": null): they stay as they are, for verification to report.
+        if (!string.IsNullOrEmpty(Kind) || ExportTimestamp is not { } exported)
         {
             return;
         }
@@ -69,13 +70,13 @@ internal sealed class BackupMetadata
         CreatedAt = exported;
         foreach (var file in Files)
         {
-            if (file is not null && file.Sha256.Length == 0 && file.ChecksumSha256 is { } checksum)
+            if (file is not null && string.IsNullOrEmpty(file.Sha256) && file.ChecksumSha256 is { } checksum)
             {
                 file.Sha256 = checksum;
             }
         }
 
-        Missing.AddRange(MissingDirectories ?? []);
+        Missing = [.. Missing ?? [], .. MissingDirectories ?? []];
     }
 }
 

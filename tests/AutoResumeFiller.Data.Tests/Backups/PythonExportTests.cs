@@ -162,6 +162,30 @@ public class PythonExportTests
     }
 
     [Fact]
+    public void VerifyBackup_MetadataWithNullsWhereStringsBelong_IsReadWithoutThrowing()
+    {
+        var context = WithExport(PythonApp.BuildExport(PythonApp.ExportEntries(), editMetadata: m =>
+        {
+            m["kind"] = null;
+            m["missing"] = null;
+            foreach (var file in m["files"]!.AsArray())
+            {
+                file!["sha256"] = null;
+            }
+        }));
+
+        context.Manager.VerifyBackup(ExportName).Kind.Should().Be(BackupKind.Export, "a null kind is as good as none, and export_timestamp is there");
+        context.Manager.ListAvailableBackups().Should().ContainSingle();
+
+        var withoutTimestamp = WithExport(PythonApp.BuildExport(PythonApp.ExportEntries(), editMetadata: m =>
+        {
+            m["kind"] = null;
+            m.Remove("export_timestamp");
+        }));
+        withoutTimestamp.Manager.VerifyBackup(ExportName).IsValid.Should().BeFalse();
+    }
+
+    [Fact]
     public void VerifyBackup_ExportMetadataWithOurChecksumName_StillChecksEveryFile()
     {
         var context = WithExport(PythonApp.BuildExport(PythonApp.ExportEntries(), editMetadata: m =>
