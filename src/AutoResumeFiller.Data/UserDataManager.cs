@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
+using AutoResumeFiller.Data.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -36,6 +37,7 @@ public sealed partial class UserDataManager
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
     private readonly PlatformEnvironment _platform;
+    private readonly ProfileEncoding _encoding = ProfileEncoding.Identity;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
