@@ -76,7 +76,7 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         var path = ResolveBackupPath(backupPath);
-        var result = new BackupVerifier(_fileSystem).Verify(path);
+        var result = new BackupVerifier(_fileSystem, _encryption).Verify(path);
         Log.BackupVerified(_logger, path, result.Problems.Count, _time.GetElapsedTime(started).TotalMilliseconds);
         return new BackupVerification(path, result.Problems)
         {
@@ -145,7 +145,8 @@ public sealed partial class UserDataManager
 
     private void RestoreLocked(string path, long started, CancellationToken cancellationToken)
     {
-        var verification = new BackupVerifier(_fileSystem).Verify(path);
+        AuthenticateEncryptedArchive(path);
+        var verification = new BackupVerifier(_fileSystem, _encryption).Verify(path);
         if (verification.Problems.Count > 0 || verification.Metadata is null || verification.Kind is not { } kind)
         {
             Log.RestoreRefused(_logger, path, string.Join("; ", verification.Problems));
@@ -163,7 +164,7 @@ public sealed partial class UserDataManager
                 Log.RedactedConfigKept(_logger, path);
             }
 
-            new BackupRestorer(_fileSystem, _layout, _writer, _permissions).Restore(path, verification.Metadata, kind, keepConfig);
+            new BackupRestorer(_fileSystem, _layout, _writer, _permissions, _encryption).Restore(path, verification.Metadata, kind, keepConfig);
             LastPreRestoreBackupPath = preRestore;
             Log.BackupRestored(_logger, path, preRestore, _time.GetElapsedTime(started).TotalMilliseconds);
         }

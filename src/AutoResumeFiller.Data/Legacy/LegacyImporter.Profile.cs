@@ -59,14 +59,19 @@ internal sealed partial class LegacyImporter
     /// </summary>
     private OwnProfile InspectOwnProfile()
     {
-        if (!fileSystem.File.Exists(layout.ProfilePath))
+        if (fileSystem.File.Exists(layout.PlaintextProfilePath + Encryption.DataEncryption.Suffix))
+        {
+            return OwnProfile.HasContent; // an encrypted profile is never judged (nor replaced) here
+        }
+
+        if (!fileSystem.File.Exists(layout.PlaintextProfilePath))
         {
             return OwnProfile.Missing;
         }
 
         try
         {
-            var own = UserProfileSerializer.Deserialize(ReadBounded(layout.ProfilePath));
+            var own = UserProfileSerializer.Deserialize(ReadBounded(layout.PlaintextProfilePath));
             var empty = own.PersonalInfo is null && own.Education.Count == 0 && own.WorkExperience.Count == 0 && own.Skills.Count == 0
                 && own.Projects.Count == 0 && own.Certifications.Count == 0 && string.IsNullOrEmpty(own.Summary);
             return empty ? OwnProfile.Empty : OwnProfile.HasContent;
