@@ -40,14 +40,15 @@ public sealed partial class UserDataManager
     private readonly PlatformEnvironment _platform;
     private readonly DataEncryption _encryption;
     private readonly ProfileEncoding _encoding;
+    private readonly PlatformEnvironment _platform;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
     /// <param name="fileSystem">The file system; <see langword="null"/> uses the real one.</param>
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock for timestamps and backup names; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto backup).</exception>
     /// <exception cref="ArgumentException">The encryption key file lies inside the data directory (a copied data folder would carry its own key).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto backup, a polling interval not above zero).</exception>
     /// <exception cref="UserDataException">No data directory is configured and the platform default cannot be determined.</exception>
     public UserDataManager(
         UserDataManagerOptions? options = null,
@@ -202,6 +203,7 @@ public sealed partial class UserDataManager
         ArgumentOutOfRangeException.ThrowIfLessThan(source.LockTimeout, TimeSpan.Zero, nameof(source.LockTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(source.MaxAutoBackups, 1, nameof(source.MaxAutoBackups));
         ArgumentOutOfRangeException.ThrowIfNegative(source.MinimumFreeDiskSpaceBytes, nameof(source.MinimumFreeDiskSpaceBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(source.WatchPollingInterval, TimeSpan.Zero, nameof(source.WatchPollingInterval));
         return new UserDataManagerOptions
         {
             DataDirectory = source.DataDirectory,
@@ -210,6 +212,7 @@ public sealed partial class UserDataManager
             MinimumFreeDiskSpaceBytes = source.MinimumFreeDiskSpaceBytes,
             AutoBackupEnabled = source.AutoBackupEnabled,
             Encryption = source.Encryption,
+            WatchPollingInterval = source.WatchPollingInterval,
         };
     }
 
