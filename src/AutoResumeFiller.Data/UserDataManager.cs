@@ -40,7 +40,6 @@ public sealed partial class UserDataManager
     private readonly PlatformEnvironment _platform;
     private readonly DataEncryption _encryption;
     private readonly ProfileEncoding _encoding;
-    private readonly PlatformEnvironment _platform;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
