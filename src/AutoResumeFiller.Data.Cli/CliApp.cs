@@ -9,7 +9,7 @@ internal static class CliApp
 {
     public static RootCommand BuildRoot(CliContext context)
     {
-        var root = new RootCommand("arf-data: inspect, validate, import, back up, restore and watch AutoResumeFiller user data.")
+        var root = new RootCommand("arf-data: inspect, validate, import, back up, export, restore and watch AutoResumeFiller user data, and bring in the Python app's.")
         {
             context.DataDir,
             context.LockTimeout,
@@ -19,6 +19,8 @@ internal static class CliApp
             ValidateCommand.Create(context),
             ImportCommand.Create(context),
             BackupCommand.Create(context),
+            ExportCommand.Create(context),
+            MigrateCommand.Create(context),
             BackupsCommand.Create(context),
             VerifyCommand.Create(context),
             RestoreCommand.Create(context),

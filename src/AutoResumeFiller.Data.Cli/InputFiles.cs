@@ -29,6 +29,20 @@ internal static class InputFiles
             throw new UserDataException($"Cannot read '{fullPath}': {ex.Message}", "Check that the path names a readable file.", ex);
         }
 
-        return UserProfileSerializer.Deserialize(bytes);
+        try
+        {
+            return UserProfileSerializer.Deserialize(bytes);
+        }
+        catch (ProfileCorruptedException ex)
+        {
+            // The parser's message names the profile's usual file; this one may be any file the user gave.
+            var details = ex.Message.StartsWith(ParsePrefix, StringComparison.Ordinal) ? ex.Message[ParsePrefix.Length..] : ex.Message;
+            throw new UserDataException(
+                $"Failed to parse '{fullPath}': {details}",
+                "Check that the file is an AutoResumeFiller profile (JSON with snake_case keys, like 'arf-data show --json' prints); nothing was changed.",
+                ex);
+        }
     }
+
+    private const string ParsePrefix = "Failed to parse user_profile.json: ";
 }

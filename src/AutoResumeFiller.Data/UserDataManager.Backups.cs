@@ -82,6 +82,7 @@ public sealed partial class UserDataManager
         {
             FilesChecked = result.Metadata?.Files.Count ?? 0,
             Kind = result.Kind,
+            Warnings = RestoreWarnings(path, result.Metadata),
         };
     }
 
@@ -157,7 +158,13 @@ public sealed partial class UserDataManager
         {
             RemoveStaleTempFiles();
             var preRestore = _backups.CreateFull(BackupKind.PreRestore, BackupNaming.PreRestorePrefix, null, CancellationToken.None);
-            new BackupRestorer(_fileSystem, _layout, _writer, _permissions, _encryption).Restore(path, verification.Metadata, kind);
+            var keepConfig = KeepsCurrentConfig(path, verification.Metadata);
+            if (keepConfig)
+            {
+                Log.RedactedConfigKept(_logger, path);
+            }
+
+            new BackupRestorer(_fileSystem, _layout, _writer, _permissions, _encryption).Restore(path, verification.Metadata, kind, keepConfig);
             LastPreRestoreBackupPath = preRestore;
             Log.BackupRestored(_logger, path, preRestore, _time.GetElapsedTime(started).TotalMilliseconds);
         }

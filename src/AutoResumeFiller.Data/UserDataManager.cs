@@ -37,9 +37,9 @@ public sealed partial class UserDataManager
     private readonly PosixPermissions _permissions;
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
+    private readonly PlatformEnvironment _platform;
     private readonly DataEncryption _encryption;
     private readonly ProfileEncoding _encoding;
-    private readonly PlatformEnvironment _platform;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
@@ -109,20 +109,30 @@ public sealed partial class UserDataManager
     /// POSIX), the lock file and, only when there is no profile yet, an empty profile (0600). Removes temp
     /// files left by an interrupted save. Idempotent; never overwrites an existing profile.
     /// </summary>
+    /// <remarks>
+    /// Where the Python app's profile exists (<c>user_profile.json</c> at the data directory's root, or in
+    /// <see cref="FindLegacyDataDirectory"/>), it is imported with <see cref="ImportLegacyData"/> instead of creating an
+    /// empty profile (see <see cref="LastLegacyImport"/>); an import a crash interrupted is completed.
+    /// </remarks>
     /// <exception cref="DataAccessDeniedException">A folder or file cannot be created.</exception>
     /// <exception cref="DataLockTimeoutException">Another process holds the lock longer than <see cref="UserDataManagerOptions.LockTimeout"/>.</exception>
     /// <exception cref="InsufficientDiskSpaceException">The disk is full.</exception>
+    /// <exception cref="ProfileValidationException">The Python app's profile breaks validation rules; no empty profile is created in its place.</exception>
+    /// <exception cref="ProfileCorruptedException">The Python app's profile is not valid JSON of the profile's shape; no empty profile is created in its place.</exception>
     public void InitializeDataDirectory()
     {
         var started = _time.GetTimestamp();
         var created = false;
+        string? legacySource = null;
         Guard(_layout.Root, "initializing", () =>
         {
             EnsureLayout();
             using (_lock.Acquire(exclusive: true))
             {
                 RemoveStaleTempFiles();
-                if (!ProfileExistsInAnyForm())
+                var profileExists = ProfileExistsInAnyForm();
+                legacySource = LegacySourceForInitialize(profileExists);
+                if (!profileExists && legacySource is null)
                 {
                     var profile = new UserProfile { LastUpdated = _time.GetUtcNow().UtcDateTime };
                     var bytes = _encryption.EncodeProfile(UserProfileSerializer.Serialize(profile), _layout.ProfilePath);
@@ -131,9 +141,17 @@ public sealed partial class UserDataManager
                 }
 
                 _permissions.MakePrivateFile(_layout.LockPath);
-                _permissions.MakePrivateFile(_layout.ProfilePath);
+                if (_fileSystem.File.Exists(_layout.ProfilePath))
+                {
+                    _permissions.MakePrivateFile(_layout.ProfilePath);
+                }
             }
         });
+        if (legacySource is not null)
+        {
+            ImportOnInitialize(legacySource);
+        }
+
         Log.DataDirectoryInitialized(_logger, _layout.Root, created, _time.GetElapsedTime(started).TotalMilliseconds);
     }
 

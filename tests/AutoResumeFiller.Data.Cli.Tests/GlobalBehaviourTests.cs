@@ -83,7 +83,7 @@ public sealed class GlobalBehaviourTests : IDisposable
         result.ExitCode.Should().Be(4, result.ToString());
         result.StdErr.Should().StartWith("error: Timed out after ")
             .And.Contain($"waiting for the shared lock on '{_arf.LockPath}'")
-            .And.Contain("hint: Another process (or thread) is using the data");
+            .And.Contain("hint: Another program is using the data").And.Contain("--lock-timeout SECONDS").And.NotContain("LockTimeout");
         result.StdOut.Should().BeEmpty();
     }
 

@@ -8,11 +8,16 @@ internal static class InitCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("init", "Create the data directory layout and an empty profile (idempotent; never overwrites a profile).");
+        var command = new Command("init", "Create the data directory layout and an empty profile, or import the Python app's profile when there is one (idempotent; never overwrites a profile).");
         command.SetAction(parseResult =>
         {
             var manager = context.CreateManager(parseResult);
             manager.InitializeDataDirectory();
+            if (manager.LastLegacyImport is { } imported)
+            {
+                context.Terminal.Success(LegacyImportView.OneLine(imported));
+            }
+
             context.Terminal.Success("Data directory is ready.");
             LayoutView.Write(context.Terminal, manager);
             return ExitCodes.Success;

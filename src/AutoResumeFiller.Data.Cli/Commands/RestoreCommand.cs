@@ -13,6 +13,9 @@ internal static class RestoreCommand
         {
             var manager = context.CreateManager(parseResult);
             var source = parseResult.GetRequiredValue(backup);
+
+            // Said before anything happens; the restore verifies the archive again under its lock.
+            VerifyCommand.WriteWarnings(context.Terminal, manager.VerifyBackup(source));
             manager.RestoreFromBackup(source);
             var undo = manager.LastPreRestoreBackupPath
                 ?? throw new InvalidOperationException("The restore finished without recording its pre-restore backup.");

@@ -21,6 +21,7 @@ internal static class VerifyCommand
                 var kind = result.Kind is { } k ? BackupTable.KindName(k) : "unknown";
                 var files = result.FilesChecked == 1 ? "file" : "files";
                 terminal.Success(string.Create(CultureInfo.InvariantCulture, $"Valid: {result.BackupPath} ({result.FilesChecked} {files} checked, kind {kind})"));
+                WriteWarnings(terminal, result);
                 return ExitCodes.Success;
             }
 
@@ -34,5 +35,14 @@ internal static class VerifyCommand
             return ExitCodes.DataError;
         });
         return command;
+    }
+
+    /// <summary>Says what a restore of this archive would do differently (a redacted config.yaml kept aside).</summary>
+    public static void WriteWarnings(Terminal terminal, BackupVerification result)
+    {
+        foreach (var warning in result.Warnings)
+        {
+            terminal.Line($"  {terminal.Paint("warning:", Style.Yellow)} {warning}");
+        }
     }
 }

@@ -56,6 +56,7 @@ internal static class BackupTable
     {
         BackupKind.Auto => "auto",
         BackupKind.PreRestore => "pre_restore",
+        BackupKind.Export => "export",
         _ => "manual",
     };
 

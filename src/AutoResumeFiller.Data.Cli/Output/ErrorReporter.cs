@@ -37,7 +37,7 @@ internal static class ErrorReporter
                 return ExitCodes.Unexpected;
         }
 
-        err.WriteLine($"{terminal.PaintError("hint:", Style.Yellow)} {((UserDataException)exception).Suggestion}");
+        err.WriteLine($"{terminal.PaintError("hint:", Style.Yellow)} {Hints.For((UserDataException)exception)}");
         return ExitCodes.For(exception);
     }
 

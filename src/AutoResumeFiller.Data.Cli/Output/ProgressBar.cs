@@ -7,7 +7,7 @@ namespace AutoResumeFiller.Data.Cli.Output;
 /// A one-line progress bar on standard error, redrawn in place at most ten times a second. Reports arrive
 /// synchronously on the backup's thread, so the bar never lags behind or draws after the backup ends.
 /// </summary>
-internal sealed class ProgressBar(TextWriter error) : IProgress<BackupProgress>
+internal sealed class ProgressBar(TextWriter error, string label = ProgressBar.Label) : IProgress<BackupProgress>
 {
     public const string Label = "Backing up";
     private const int BarWidth = 30;
@@ -48,7 +48,7 @@ internal sealed class ProgressBar(TextWriter error) : IProgress<BackupProgress>
         var file = value.CurrentFile.Length > MaxFileNameWidth ? "..." + value.CurrentFile[^(MaxFileNameWidth - 3)..] : value.CurrentFile;
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"{Label} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Fraction * 100,3:0}%  {Sizes.Format(value.BytesDone)} / {Sizes.Format(value.BytesTotal)}  {file}");
+            $"{label} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Fraction * 100,3:0}%  {Sizes.Format(value.BytesDone)} / {Sizes.Format(value.BytesTotal)}  {file}");
         error.Write("\r" + line.PadRight(_lastLength));
         error.Flush();
         _lastLength = line.Length;

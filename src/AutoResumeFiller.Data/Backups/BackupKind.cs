@@ -1,6 +1,6 @@
 namespace AutoResumeFiller.Data;
 
-/// <summary>Why a backup was made; read from its file name.</summary>
+/// <summary>Why a backup was made; read from its file name (an export's from its metadata).</summary>
 public enum BackupKind
 {
     /// <summary>Taken automatically before a save (<c>auto_backup_YYYYMMDD_HHMMSS.zip</c>); the newest <see cref="UserDataManagerOptions.MaxAutoBackups"/> are kept.</summary>
@@ -11,4 +11,11 @@ public enum BackupKind
 
     /// <summary>Taken by <see cref="UserDataManager.RestoreFromBackup"/> just before it changes anything (<c>pre_restore_YYYYMMDD_HHMMSS.zip</c>); never rotated.</summary>
     PreRestore,
+
+    /// <summary>
+    /// A full archive written anywhere by <see cref="UserDataManager.ExportData"/> (metadata kind <c>export</c>), or an export of the
+    /// Python app (<c>autoresumefiller_backup_YYYYMMDD_HHMMSS.zip</c>); listed when it sits in the backups folder, its time read
+    /// from its metadata; never rotated.
+    /// </summary>
+    Export,
 }

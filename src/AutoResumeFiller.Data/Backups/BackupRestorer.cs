@@ -14,11 +14,16 @@ namespace AutoResumeFiller.Data.Backups;
 /// </summary>
 internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, AtomicFileWriter writer, PosixPermissions permissions, DataEncryption encryption)
 {
-    public void Restore(string backupPath, BackupMetadata metadata, BackupKind kind)
+    /// <summary>Restores the files of a verified archive.</summary>
+    /// <param name="backupPath">The archive.</param>
+    /// <param name="metadata">Its verified metadata.</param>
+    /// <param name="kind">Its kind (an auto backup holds the profile only).</param>
+    /// <param name="keepCurrentConfig">Leave <c>config.yaml</c> as it is (the archive's copy had its API keys redacted).</param>
+    public void Restore(string backupPath, BackupMetadata metadata, BackupKind kind, bool keepCurrentConfig = false)
     {
         var records = metadata.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var targets = records.Keys
-            .Where(name => name != BackupMetadata.EntryName)
+            .Where(name => name != BackupMetadata.EntryName && !(keepCurrentConfig && name == BackupEntryNames.Config))
             .ToDictionary(name => name, name => TargetPath(name, kind), StringComparer.Ordinal);
         foreach (var target in targets.Values)
         {
@@ -79,7 +84,7 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
             return;
         }
 
-        if (!targets.ContainsKey(BackupEntryNames.Config) && fileSystem.File.Exists(layout.ConfigPath))
+        if (!keepCurrentConfig && !targets.ContainsKey(BackupEntryNames.Config) && fileSystem.File.Exists(layout.ConfigPath))
         {
             fileSystem.File.Delete(layout.ConfigPath);
         }

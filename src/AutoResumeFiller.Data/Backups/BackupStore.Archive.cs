@@ -27,12 +27,21 @@ internal sealed partial class BackupStore
     }
 
     /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
-    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    /// <remarks>
+    /// An <paramref name="archive"/> target writes the temp file beside that path instead (an export), with the time and
+    /// source it gives (an imported legacy backup); without one, the archive goes to the backups folder, made now.
+    /// </remarks>
+    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken, ArchiveTarget? archive = null)
     {
-        var createdAt = TruncateToSeconds(time.GetUtcNow().UtcDateTime);
+        var createdAt = TruncateToSeconds(archive?.CreatedAt ?? time.GetUtcNow().UtcDateTime);
         var totalBytes = sources.Sum(s => s.Length);
-        permissions.EnsurePrivateDirectory(layout.BackupsFolder);
-        diskSpace.EnsureAvailable(layout.BackupsFolder, totalBytes + options.MinimumFreeDiskSpaceBytes);
+        var folder = archive?.Path is { } exportPath ? fileSystem.Path.GetDirectoryName(exportPath)! : layout.BackupsFolder;
+        if (archive?.Path is null)
+        {
+            permissions.EnsurePrivateDirectory(layout.BackupsFolder);
+        }
+
+        diskSpace.EnsureAvailable(folder, totalBytes + options.MinimumFreeDiskSpaceBytes);
 
         // Manual and pre-restore backups deflate at level 6 (DESIGN.md). An auto-backup runs inside every save and holds
         // one small JSON file: it is stored, not deflated, so a save pays no compression (deflating even at the fastest
@@ -42,11 +51,11 @@ internal sealed partial class BackupStore
         {
             Kind = BackupMetadata.KindName(kind),
             CreatedAt = createdAt,
-            SourcePath = layout.Root,
+            SourcePath = archive?.SourcePath ?? layout.Root,
             Missing = missing,
         };
 
-        var targetPath = fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1, encryption.ArchiveExtension));
+        var targetPath = archive?.Path ?? fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1, encryption.ArchiveExtension));
         var tempPath = writer.WriteTemp(
             targetPath,
             writeContent: file => encryption.WriteArchive(file, targetPath, stream =>

@@ -114,13 +114,17 @@ internal sealed partial class BackupStore(
         foreach (var path in fileSystem.Directory.EnumerateFiles(layout.BackupsFolder, "*.zip*"))
         {
             var fileName = fileSystem.Path.GetFileName(path);
-            if (BackupNaming.TryParse(fileName, out var kind, out var name, out var createdAt, out var sequence))
+            if (BackupNaming.TryParse(fileName, out var kind, out var name, out var createdAt, out var sequence) && name != PythonExportPrefix)
             {
                 var file = fileSystem.FileInfo.New(path);
                 if (file.Exists && file.LinkTarget is null)
                 {
                     found.Add(new BackupInfo(path, fileName, kind, createdAt, file.Length) { Sequence = sequence, Name = name });
                 }
+            }
+            else if (!fileName.StartsWith('.') && TryDescribeExport(path, fileName) is { } export)
+            {
+                found.Add(export);
             }
         }
 
@@ -210,6 +214,12 @@ internal sealed partial class BackupStore(
             ? (layout.PlaintextProfilePath, BackupEntryNames.ProfileEntry(kind))
             : (layout.ProfilePath, BackupEntryNames.ProfileEntry(kind, layout.IsEncrypted));
 }
+
+/// <summary>Where and what an archive records, when it is not a backup made now in the backups folder.</summary>
+/// <param name="Path">The archive's final path (its temp file goes beside it); null for the backups folder.</param>
+/// <param name="CreatedAt">The time in its name and metadata; null for now.</param>
+/// <param name="SourcePath">The <c>source_path</c> in its metadata; null for the data directory.</param>
+internal sealed record ArchiveTarget(string? Path, DateTime? CreatedAt, string? SourcePath);
 
 /// <summary>The auto backups on disk after a new one was written, for <see cref="BackupStore.RotateAutoBackups"/>.</summary>
 /// <param name="Items">The auto backups, as <see cref="BackupStore.List"/> describes them.</param>

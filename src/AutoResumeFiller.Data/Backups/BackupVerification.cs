@@ -13,4 +13,10 @@ public sealed record BackupVerification(string BackupPath, IReadOnlyList<string>
 
     /// <summary>Gets the kind recorded in the archive's metadata, when readable.</summary>
     public BackupKind? Kind { get; init; }
+
+    /// <summary>
+    /// Gets what a restore would do differently from a plain copy, to tell the user before anything happens; empty when
+    /// nothing. First among them: a <c>config.yaml</c> whose API keys were redacted on export never replaces the current one.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -281,6 +281,8 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, DataEncryption? enc
                 return null;
             }
 
+            metadata.NormalizePythonExport();
+
             return metadata;
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException or NotSupportedException or InvalidOperationException)

@@ -65,6 +65,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 27, Level = LogLevel.Warning, Message = "Could not delete old automatic backup {BackupPath}")]
     public static partial void AutoBackupRotationFailed(ILogger logger, string backupPath, Exception exception);
 
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "Imported the Python app's data from {LegacyDirectory} in {ElapsedMs:0.###} ms: profile {Profile}, {BackupsImported} backups imported ({BackupsSkipped} skipped), {FilesCopied} files copied ({FilesKept} kept as they were)")]
+    public static partial void LegacyDataImported(ILogger logger, string legacyDirectory, LegacyProfileOutcome profile, int backupsImported, int backupsSkipped, int filesCopied, int filesKept, double elapsedMs);
+
+    [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "Skipped the Python app's backup {BackupPath}: {Reason}")]
+    public static partial void LegacyBackupSkipped(ILogger logger, string backupPath, string reason);
+
+    [LoggerMessage(EventId = 62, Level = LogLevel.Information, Message = "Initialization found the Python app's profile in {LegacyDirectory}: importing it instead of creating an empty profile")]
+    public static partial void LegacyImportOnInitialize(ILogger logger, string legacyDirectory);
+
+    [LoggerMessage(EventId = 63, Level = LogLevel.Warning, Message = "Restore from {BackupPath} keeps the current config.yaml: the archive's copy had its API keys redacted")]
+    public static partial void RedactedConfigKept(ILogger logger, string backupPath);
+
     [LoggerMessage(EventId = 70, Level = LogLevel.Debug, Message = "Watching profile {ProfilePath} ({Mode})")]
     public static partial void WatchStarted(ILogger logger, string profilePath, Watching.ProfileWatchMode mode);
 

@@ -54,7 +54,8 @@ public sealed class RestoreCommandTests : IDisposable
         result.ExitCode.Should().Be(3, result.ToString());
         result.StdErr.Should().Contain($"error: Backup '{bogus}' is not valid:")
             .And.Contain("  - the archive cannot be read")
-            .And.Contain("hint: Choose another backup");
+            .And.Contain("hint: Choose another backup (see 'arf-data backups')")
+            .And.NotContain("ListAvailableBackups");
         File.ReadAllBytes(_arf.ProfilePath).Should().Equal(before);
         Directory.GetFiles(_arf.BackupsDir, "pre_restore_*.zip").Should().BeEmpty();
     }

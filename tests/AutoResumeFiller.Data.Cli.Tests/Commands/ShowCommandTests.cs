@@ -82,7 +82,8 @@ public sealed class ShowCommandTests : IDisposable
         result.ExitCode.Should().Be(3, result.ToString());
         result.StdOut.Should().BeEmpty();
         result.StdErr.Should().Contain($"error: User profile not found at '{_arf.ProfilePath}'.")
-            .And.Contain("hint: Call InitializeDataDirectory() (or run 'arf-data init')");
+            .And.Contain("hint: Run 'arf-data init' to create the data directory")
+            .And.NotContain("InitializeDataDirectory").And.NotContain("()");
     }
 
     [Fact]
@@ -95,7 +96,8 @@ public sealed class ShowCommandTests : IDisposable
         var result = _arf.Run("show");
 
         result.ExitCode.Should().Be(3, result.ToString());
-        result.StdErr.Should().StartWith("error: Failed to parse user_profile.json: ").And.Contain(backup);
+        result.StdErr.Should().StartWith("error: Failed to parse user_profile.json: ").And.Contain("hint: Restore a backup with 'arf-data restore NAME' (see 'arf-data backups'); newest first: ").And.Contain(backup);
+        result.StdErr.Should().NotContain("RestoreFromBackup");
         result.StdErr.Should().NotContain("   at ");
     }
 }

@@ -84,6 +84,17 @@ public sealed class ValidateCommandTests : IDisposable
         var result = _arf.Run("validate", file);
 
         result.ExitCode.Should().Be(3, result.ToString());
-        result.StdErr.Should().StartWith("error: Failed to parse user_profile.json: ").And.Contain("LineNumber");
+        result.StdErr.Should().StartWith($"error: Failed to parse '{file}': ").And.Contain("LineNumber");
+    }
+
+    [Fact]
+    public void Validate_FileThatIsNotJson_NamesThatFileAndSuggestsOnlyArfDataCommands()
+    {
+        var result = _arf.Run("validate", "/etc/passwd");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().StartWith("error: Failed to parse '/etc/passwd': ").And.NotContain("user_profile.json");
+        var hint = result.StdErr.Split('\n').Should().ContainSingle(l => l.StartsWith("hint: ", StringComparison.Ordinal)).Subject;
+        hint.Should().Contain("'arf-data show --json'").And.NotContain("()").And.NotContain("InitializeDataDirectory").And.NotContain("ListAvailableBackups");
     }
 }

@@ -32,6 +32,12 @@ public sealed class ArfData : IDisposable
     /// <summary>Gets the data directory <c>AUTORESUMEFILLER_DATA_DIR</c> names.</summary>
     public string EnvDataDir { get; }
 
+    /// <summary>Gets the <c>XDG_DATA_HOME</c> every run sees: the Python app's default folder is <c>XdgDataHome/AutoResumeFiller</c>.</summary>
+    public string XdgDataHome => Path.Combine(Root, "xdg");
+
+    /// <summary>Gets the Python app's default folder for the runs (see <see cref="XdgDataHome"/>).</summary>
+    public string LegacyDefaultDir => Path.Combine(XdgDataHome, "AutoResumeFiller");
+
     public string ProfilePath => Path.Combine(DataDir, "data", "user_profile.json");
 
     public string LockPath => Path.Combine(DataDir, "data", ".user_profile.lock");
@@ -87,6 +93,7 @@ public sealed class ArfData : IDisposable
         }
 
         start.Environment["AUTORESUMEFILLER_DATA_DIR"] = EnvDataDir;
+        start.Environment["XDG_DATA_HOME"] = XdgDataHome; // the Python app's default folder is looked for here, never in the real home
         start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment.Remove("NO_COLOR");
