@@ -88,7 +88,8 @@ public sealed partial class UserDataManager
     /// <summary>
     /// Restores from a backup under the exclusive lock: verifies it first (a bad archive changes nothing), takes a
     /// <c>pre_restore_YYYYMMDD_HHMMSS.zip</c> backup of the current state, then replaces the profile atomically
-    /// and, for a full backup, makes <c>config.yaml</c>, <c>resumes/</c> and <c>cover_letters/</c> match it.
+    /// and, for a full backup, makes <c>config.yaml</c>, <c>resumes/</c> and <c>cover_letters/</c> match it. The newest
+    /// <see cref="UserDataManagerOptions.MaxPreRestoreBackups"/> pre-restore backups are kept; older ones are deleted.
     /// </summary>
     /// <param name="backupPath">The archive: a path, or a file name inside <see cref="BackupsDirectory"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="backupPath"/> is empty.</exception>
@@ -158,6 +159,7 @@ public sealed partial class UserDataManager
             var preRestore = _backups.CreateFull(BackupKind.PreRestore, BackupNaming.PreRestorePrefix, null, CancellationToken.None);
             new BackupRestorer(_fileSystem, _layout, _writer, _permissions).Restore(path, verification.Metadata, kind);
             LastPreRestoreBackupPath = preRestore;
+            _backups.RotatePreRestoreBackups();
             Log.BackupRestored(_logger, path, preRestore, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))

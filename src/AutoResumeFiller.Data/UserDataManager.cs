@@ -41,7 +41,7 @@ public sealed partial class UserDataManager
     /// <param name="fileSystem">The file system; <see langword="null"/> uses the real one.</param>
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock for timestamps and backup names; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto backup).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto or pre-restore backup).</exception>
     /// <exception cref="UserDataException">No data directory is configured and the platform default cannot be determined.</exception>
     public UserDataManager(
         UserDataManagerOptions? options = null,
@@ -173,12 +173,14 @@ public sealed partial class UserDataManager
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(source.LockTimeout, TimeSpan.Zero, nameof(source.LockTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(source.MaxAutoBackups, 1, nameof(source.MaxAutoBackups));
+        ArgumentOutOfRangeException.ThrowIfLessThan(source.MaxPreRestoreBackups, 1, nameof(source.MaxPreRestoreBackups));
         ArgumentOutOfRangeException.ThrowIfNegative(source.MinimumFreeDiskSpaceBytes, nameof(source.MinimumFreeDiskSpaceBytes));
         return new UserDataManagerOptions
         {
             DataDirectory = source.DataDirectory,
             LockTimeout = source.LockTimeout,
             MaxAutoBackups = source.MaxAutoBackups,
+            MaxPreRestoreBackups = source.MaxPreRestoreBackups,
             MinimumFreeDiskSpaceBytes = source.MinimumFreeDiskSpaceBytes,
             AutoBackupEnabled = source.AutoBackupEnabled,
         };

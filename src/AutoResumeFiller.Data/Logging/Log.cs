@@ -62,6 +62,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 26, Level = LogLevel.Warning, Message = "Refused to restore from {BackupPath}: {Problems}")]
     public static partial void RestoreRefused(ILogger logger, string backupPath, string problems);
 
-    [LoggerMessage(EventId = 27, Level = LogLevel.Warning, Message = "Could not delete old automatic backup {BackupPath}")]
-    public static partial void AutoBackupRotationFailed(ILogger logger, string backupPath, Exception exception);
+    [LoggerMessage(EventId = 27, Level = LogLevel.Warning, Message = "Could not delete old {Kind} backup {BackupPath}")]
+    public static partial void BackupRotationFailed(ILogger logger, BackupKind kind, string backupPath, Exception exception);
+
+    [LoggerMessage(EventId = 28, Level = LogLevel.Information, Message = "Deleted old pre-restore backup {BackupPath} (keeping the newest {Keep})")]
+    public static partial void PreRestoreBackupRotated(ILogger logger, string backupPath, int keep);
 }
