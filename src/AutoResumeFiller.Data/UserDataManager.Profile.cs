@@ -157,6 +157,7 @@ public sealed partial class UserDataManager
     /// </summary>
     private void SaveLocked(UserProfile profile, long started, SaveHelp help)
     {
+        SchemaVersion.ThrowIfNewerThanSupported(profile.Version); // never write what this version would refuse to read
         var previousTimestamp = profile.LastUpdated;
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
@@ -436,10 +437,12 @@ public sealed partial class UserDataManager
         }
         catch (ProfileCorruptedException ex)
         {
+            SchemaVersion.ThrowIfNewerThanSupported(SchemaVersion.Peek(bytes.Buffer.AsSpan(0, bytes.Length)), ex);
             Log.ProfileCorrupted(_logger, _layout.ProfilePath, ex.Message);
             throw new ProfileCorruptedException(ex.Message, SafeListBackups(), ex.InnerException);
         }
 
+        SchemaVersion.ThrowIfNewerThanSupported(profile.Version);
         ValidateOrThrow(profile);
 
         Log.ProfileLoaded(_logger, _layout.ProfilePath, bytes.Length, _time.GetElapsedTime(started).TotalMilliseconds);

@@ -214,10 +214,15 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
         try
         {
             var profile = UserProfileSerializer.Deserialize(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+            SchemaVersion.ThrowIfNewerThanSupported(profile.Version);
             foreach (var error in UserProfileValidator.Validate(profile))
             {
                 problems.Add($"the profile in the backup is invalid: {error}");
             }
+        }
+        catch (UnsupportedProfileVersionException ex)
+        {
+            problems.Add($"the profile in the backup is not readable here: {ex.Message}");
         }
         catch (ProfileCorruptedException ex)
         {

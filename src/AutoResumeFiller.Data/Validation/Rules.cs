@@ -47,6 +47,19 @@ internal sealed partial class Rules
         }
     }
 
+    /// <summary>A schema version, <c>MAJOR.MINOR</c> (see <see cref="SchemaVersion"/>); whether this library reads its major is checked on load and save.</summary>
+    public void Version(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(name, "is required (MAJOR.MINOR, such as 1.0).");
+        }
+        else if (!SchemaVersion.TryParseMajor(value, out _))
+        {
+            Add(name, $"'{Shorten(value)}' must be a schema version MAJOR.MINOR, such as 1.0.");
+        }
+    }
+
     public void Email(string name, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
