@@ -76,7 +76,7 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         var path = ResolveBackupPath(backupPath);
-        var result = new BackupVerifier(_fileSystem).Verify(path);
+        var result = NewVerifier().Verify(path);
         Log.BackupVerified(_logger, path, result.Problems.Count, _time.GetElapsedTime(started).TotalMilliseconds);
         return new BackupVerification(path, result.Problems)
         {
@@ -145,7 +145,7 @@ public sealed partial class UserDataManager
 
     private void RestoreLocked(string path, long started, CancellationToken cancellationToken)
     {
-        var verification = new BackupVerifier(_fileSystem).Verify(path);
+        var verification = NewVerifier().Verify(path);
         if (verification.Problems.Count > 0 || verification.Metadata is null || verification.Kind is not { } kind)
         {
             Log.RestoreRefused(_logger, path, string.Join("; ", verification.Problems));
@@ -157,6 +157,9 @@ public sealed partial class UserDataManager
         {
             RemoveStaleTempFiles();
             var preRestore = _backups.CreateFull(BackupKind.PreRestore, BackupNaming.PreRestorePrefix, null, CancellationToken.None);
+
+            // Verified against the free space before the pre-restore backup took its share: checked again before writing.
+            _diskSpace.EnsureAvailable(_layout.DataFolder, verification.TotalBytes + _options.MinimumFreeDiskSpaceBytes);
             new BackupRestorer(_fileSystem, _layout, _writer, _permissions).Restore(path, verification.Metadata, kind);
             LastPreRestoreBackupPath = preRestore;
             _backups.RotatePreRestoreBackups();
@@ -170,6 +173,10 @@ public sealed partial class UserDataManager
 
     /// <summary>Gets the pre-restore backup taken by this manager's most recent successful restore (restore it to undo), or <see langword="null"/>.</summary>
     public string? LastPreRestoreBackupPath { get; private set; }
+
+    /// <summary>A verifier that also refuses content larger than the data directory's drive can take beyond the free space to keep.</summary>
+    private BackupVerifier NewVerifier() =>
+        new(_fileSystem, _diskSpace.TryGetAvailable(_layout.Root) is { } free ? new BackupVerifier.DiskRoom(free, _options.MinimumFreeDiskSpaceBytes) : null);
 
     private string ResolveBackupPath(string backupPath)
     {

@@ -11,7 +11,9 @@ namespace AutoResumeFiller.Data.Backups;
 /// links, sizes and compression ratios within limits (zip-bomb guard), every file present with the size and
 /// SHA-256 recorded in <c>metadata.json</c>, and the profile inside valid. Never throws for a bad archive.
 /// </summary>
-internal sealed class BackupVerifier(IFileSystem fileSystem)
+/// <param name="fileSystem">Where the archive is.</param>
+/// <param name="room">The data directory drive's free space and the part of it to keep free; <see langword="null"/> when unknown (no check).</param>
+internal sealed class BackupVerifier(IFileSystem fileSystem, BackupVerifier.DiskRoom? room = null)
 {
     /// <summary>More than any real data directory holds; a larger claim is an attack or corruption.</summary>
     public const long MaxTotalUncompressedBytes = 4L * 1024 * 1024 * 1024;
@@ -20,8 +22,15 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
 
     private const int MaxMetadataBytes = 16 * 1024 * 1024;
 
-    // Deflate cannot compress better than about 1032:1; a larger claimed ratio is a lie.
-    private const double MaxCompressionRatio = 1100;
+    /// <summary>
+    /// Deflate reaches about 1032:1 at best, so only a lower limit catches an honest bomb (a gigabyte of zeros deflates
+    /// to a megabyte). Resumes, letters and JSON stay far below 100:1 (ZipBombCorpusTests shows it on a realistic
+    /// corpus); already compressed files (PDF, DOCX, images) are near 1:1.
+    /// </summary>
+    public const int MaxCompressionRatio = 100;
+
+    /// <summary>Entries up to this size are never refused for their ratio (a blank page of a few kilobytes deflates very well).</summary>
+    public const long RatioCheckedAboveBytes = 1024 * 1024;
 
     private const int UnixFileTypeMask = 0xF000;
     private const int UnixSymlink = 0xA000;
@@ -53,7 +62,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
         }
     }
 
-    private static Result VerifyArchive(ZipArchive zip, List<string> problems)
+    private Result VerifyArchive(ZipArchive zip, List<string> problems)
     {
         if (zip.Entries.Count > MaxEntries)
         {
@@ -74,12 +83,13 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
         }
 
         CheckRecords(files, metadata, kind ?? BackupKind.Manual, problems);
-        return new Result(problems, metadata, kind);
+        return new Result(problems, metadata, kind) { TotalBytes = metadata.Files.Sum(f => f.SizeBytes) };
     }
 
-    private static Dictionary<string, ZipArchiveEntry> CheckEntries(ZipArchive zip, BackupKind kind, List<string> problems)
+    /// <summary>The entries of files to check further, by name; an entry refused here (a bomb) maps to null, reported once.</summary>
+    private Dictionary<string, ZipArchiveEntry?> CheckEntries(ZipArchive zip, BackupKind kind, List<string> problems)
     {
-        var files = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+        var files = new Dictionary<string, ZipArchiveEntry?>(StringComparer.Ordinal);
         // Exact names: resumes/CV.txt and resumes/cv.txt are two real files on a case-sensitive file system.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long total = 0;
@@ -117,9 +127,12 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
             }
 
             total += entry.Length;
-            if (entry.Length > 1024 * 1024 && entry.Length > entry.CompressedLength * MaxCompressionRatio)
+            // metadata.json is bounded by its own size limit (ReadMetadata).
+            if (name != BackupMetadata.EntryName && entry.Length > RatioCheckedAboveBytes && entry.Length > entry.CompressedLength * MaxCompressionRatio)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"entry '{shown}' claims {entry.Length} bytes from {entry.CompressedLength} compressed (impossible ratio: zip bomb or corruption)"));
+                var ratio = entry.Length / (double)Math.Max(1, entry.CompressedLength);
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"entry '{shown}' expands to {entry.Length} bytes from {entry.CompressedLength} compressed ({ratio:0.#}:1; more than {MaxCompressionRatio}:1 is refused for entries over 1 MiB: zip bomb or corruption)"));
+                files[name] = null;
                 continue;
             }
 
@@ -129,13 +142,27 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
         if (total > MaxTotalUncompressedBytes)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the archive claims {total} uncompressed bytes, more than the {MaxTotalUncompressedBytes} allowed"));
-            files.Clear();
+            RefuseAll(files);
+        }
+        else if (room is { } drive && total > drive.Room)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the archive expands to {total} bytes, more than the {drive.Room} bytes the data directory's drive can take ({drive.FreeBytes} free, {drive.KeptFreeBytes} kept free)"));
+            RefuseAll(files);
         }
 
         return files;
     }
 
-    private static void CheckRecords(Dictionary<string, ZipArchiveEntry> files, BackupMetadata metadata, BackupKind kind, List<string> problems)
+    /// <summary>Nothing of an archive refused as a whole is decompressed, and its entries are not reported again one by one.</summary>
+    private static void RefuseAll(Dictionary<string, ZipArchiveEntry?> files)
+    {
+        foreach (var name in files.Keys.ToList())
+        {
+            files[name] = null;
+        }
+    }
+
+    private static void CheckRecords(Dictionary<string, ZipArchiveEntry?> files, BackupMetadata metadata, BackupKind kind, List<string> problems)
     {
         var listed = new HashSet<string>(StringComparer.Ordinal) { BackupMetadata.EntryName };
         foreach (var record in metadata.Files)
@@ -152,10 +179,15 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
                 continue;
             }
 
+            if (entry is null)
+            {
+                continue; // refused already
+            }
+
             CheckContent(entry, record, checkProfile: kind != BackupKind.PreRestore, problems);
         }
 
-        foreach (var name in files.Keys.Where(n => !listed.Contains(n)))
+        foreach (var name in files.Where(f => f.Value is not null && !listed.Contains(f.Key)).Select(f => f.Key))
         {
             problems.Add($"entry '{Shown(name)}' is not listed in metadata.json");
         }
@@ -286,5 +318,16 @@ internal sealed class BackupVerifier(IFileSystem fileSystem)
     }
 
     /// <summary>The problems found, and the metadata and kind when they could be read.</summary>
-    public sealed record Result(IReadOnlyList<string> Problems, BackupMetadata? Metadata, BackupKind? Kind);
+    public sealed record Result(IReadOnlyList<string> Problems, BackupMetadata? Metadata, BackupKind? Kind)
+    {
+        /// <summary>Gets the bytes a restore writes: the sum of the sizes in metadata.json (each checked against its entry).</summary>
+        public long TotalBytes { get; init; }
+    }
+
+    /// <summary>The free space of the data directory's drive and the part of it to keep free (<see cref="UserDataManagerOptions.MinimumFreeDiskSpaceBytes"/>).</summary>
+    public sealed record DiskRoom(long FreeBytes, long KeptFreeBytes)
+    {
+        /// <summary>Gets what an archive may expand to.</summary>
+        public long Room => Math.Max(0, FreeBytes - KeptFreeBytes);
+    }
 }
