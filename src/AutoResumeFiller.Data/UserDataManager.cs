@@ -99,10 +99,16 @@ public sealed partial class UserDataManager
     /// POSIX), the lock file and, only when there is no profile yet, an empty profile (0600). Removes temp
     /// files left by an interrupted save. Idempotent; never overwrites an existing profile.
     /// </summary>
-    /// <exception cref="DataAccessDeniedException">A folder or file cannot be created.</exception>
+    /// <remarks>
+    /// Only the data directory and <c>data/</c> are essential. A folder of the rest of the layout that cannot be created
+    /// or used (a file or a broken link in its place, access denied) is logged as a warning, listed in
+    /// <see cref="FolderProblems"/> and skipped: initialization still succeeds.
+    /// </remarks>
+    /// <returns>The optional folders that could not be created or used (also in <see cref="FolderProblems"/>); empty when the whole layout is in place.</returns>
+    /// <exception cref="DataAccessDeniedException">The data directory, <c>data/</c> or a file in it cannot be created.</exception>
     /// <exception cref="DataLockTimeoutException">Another process holds the lock longer than <see cref="UserDataManagerOptions.LockTimeout"/>.</exception>
     /// <exception cref="InsufficientDiskSpaceException">The disk is full.</exception>
-    public void InitializeDataDirectory()
+    public IReadOnlyList<DataFolderProblem> InitializeDataDirectory()
     {
         var started = _time.GetTimestamp();
         var created = false;
@@ -125,33 +131,97 @@ public sealed partial class UserDataManager
             }
         });
         Log.DataDirectoryInitialized(_logger, _layout.Root, created, _time.GetElapsedTime(started).TotalMilliseconds);
+        return FolderProblems;
     }
 
+    /// <summary>
+    /// Gets the optional folders of the layout (<c>backups/</c>, <c>resumes/</c>, <c>cover_letters/</c>, <c>logs/</c>) that the
+    /// latest <see cref="InitializeDataDirectory"/>, save or restore of this manager could not create or use; each was logged
+    /// as a warning and skipped (a save goes on without its auto backup). Empty when the layout is complete.
+    /// </summary>
+    public IReadOnlyList<DataFolderProblem> FolderProblems { get; private set; } = [];
+
+    /// <summary>
+    /// Creates what is missing of the layout. The data directory and <c>data/</c> are essential: a failure there throws.
+    /// Any other folder that cannot be made or used is logged, listed in <see cref="FolderProblems"/> and skipped.
+    /// </summary>
     private void EnsureLayout()
     {
-        foreach (var folder in _layout.Folders)
+        foreach (var folder in _layout.EssentialFolders)
         {
             _permissions.EnsurePrivateDirectory(folder);
         }
+
+        var problems = new List<DataFolderProblem>();
+        foreach (var folder in _layout.OptionalFolders)
+        {
+            try
+            {
+                _permissions.EnsurePrivateDirectory(folder);
+            }
+            catch (Exception ex) when (IoErrors.IsIoFailure(ex) || ex is DataAccessDeniedException)
+            {
+                var problem = new DataFolderProblem(folder, DescribeUnusable(folder, ex));
+                Log.OptionalFolderUnusable(_logger, folder, problem.Reason, ex);
+                problems.Add(problem);
+            }
+        }
+
+        FolderProblems = problems;
+    }
+
+    /// <summary>Why an optional folder cannot be used, in the user's terms (the OS error alone says "file exists").</summary>
+    private string DescribeUnusable(string folder, Exception error)
+    {
+        try
+        {
+            var entry = _fileSystem.FileInfo.New(folder);
+            if (entry.LinkTarget is { } target)
+            {
+                return $"it is a symbolic link to '{target}', which is not a usable folder";
+            }
+
+            if (entry.Exists)
+            {
+                return "a file is in its place";
+            }
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            // Fall back on the operating system's message.
+        }
+
+        return error is DataAccessDeniedException ? "access is denied" : error.Message;
     }
 
     /// <summary>Removes temp files of interrupted writes. Call only under the exclusive lock, when no write can be in flight.</summary>
     private void RemoveStaleTempFiles()
     {
-        foreach (var folder in new[] { _layout.DataFolder, _layout.BackupsFolder })
+        RemoveStaleTempFiles(_layout.DataFolder);
+        try
         {
-            if (!_fileSystem.Directory.Exists(folder))
-            {
-                continue;
-            }
+            // backups/ is not essential: one that cannot be read is skipped (its auto backup will fail and be logged).
+            RemoveStaleTempFiles(_layout.BackupsFolder);
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            Log.StaleTempFileSweepFailed(_logger, _layout.BackupsFolder, ex);
+        }
+    }
 
-            foreach (var path in _fileSystem.Directory.EnumerateFiles(folder, "*" + AtomicFileWriter.TempSuffix))
+    private void RemoveStaleTempFiles(string folder)
+    {
+        if (!_fileSystem.Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var path in _fileSystem.Directory.EnumerateFiles(folder, "*" + AtomicFileWriter.TempSuffix))
+        {
+            if (TempFileName().IsMatch(_fileSystem.Path.GetFileName(path)))
             {
-                if (TempFileName().IsMatch(_fileSystem.Path.GetFileName(path)))
-                {
-                    _writer.TryDelete(path);
-                    Log.StaleTempFileRemoved(_logger, path);
-                }
+                _writer.TryDelete(path);
+                Log.StaleTempFileRemoved(_logger, path);
             }
         }
     }

@@ -41,6 +41,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Could not set permissions {Mode} on {Path}")]
     public static partial void PermissionsNotApplied(ILogger logger, string path, UnixFileMode mode, Exception exception);
 
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Folder {Path} of the data directory cannot be used ({Reason}); going on without it")]
+    public static partial void OptionalFolderUnusable(ILogger logger, string path, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "Could not look for stale temp files in {Path}")]
+    public static partial void StaleTempFileSweepFailed(ILogger logger, string path, Exception exception);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Created automatic backup {BackupPath} in {ElapsedMs:0.###} ms")]
     public static partial void AutoBackupCreated(ILogger logger, string backupPath, double elapsedMs);
 
