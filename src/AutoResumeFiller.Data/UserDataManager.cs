@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using System.Text.RegularExpressions;
 using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.IO;
+using AutoResumeFiller.Data.IO.Acl;
 using AutoResumeFiller.Data.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,6 +34,7 @@ public sealed partial class UserDataManager
     private readonly FileLock _lock;
     private readonly AtomicFileWriter _writer;
     private readonly PosixPermissions _permissions;
+    private readonly PrivateDirectoryAcl _acl;
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
 
@@ -57,7 +59,8 @@ public sealed partial class UserDataManager
         IFileSystem? fileSystem,
         ILogger? logger,
         TimeProvider? timeProvider,
-        PlatformEnvironment platform)
+        PlatformEnvironment platform,
+        IAccessControl? accessControl = null)
     {
         _options = Copy(options ?? new UserDataManagerOptions());
         _fileSystem = fileSystem ?? new FileSystem();
@@ -69,6 +72,7 @@ public sealed partial class UserDataManager
         _lock = new FileLock(_fileSystem, _layout.LockPath, _options.LockTimeout, _logger);
         _writer = new AtomicFileWriter(_fileSystem, platform, _logger);
         _permissions = new PosixPermissions(_fileSystem, platform, _logger);
+        _acl = new PrivateDirectoryAcl(_fileSystem, accessControl ?? PrivateDirectoryAcl.ForPlatform(_fileSystem, platform), _logger);
         _diskSpace = new DiskSpace(_fileSystem, _logger);
         _backups = new BackupStore(_fileSystem, _layout, _writer, _permissions, _diskSpace, _time, _options, _logger);
     }
@@ -114,7 +118,7 @@ public sealed partial class UserDataManager
         var created = false;
         Guard(_layout.Root, "initializing", () =>
         {
-            EnsureLayout();
+            EnsureLayout(tightenExisting: true);
             using (_lock.Acquire(exclusive: true))
             {
                 RemoveStaleTempFiles();
@@ -145,9 +149,23 @@ public sealed partial class UserDataManager
     /// Creates what is missing of the layout. The data directory and <c>data/</c> are essential: a failure there throws.
     /// Any other folder that cannot be made or used is logged, listed in <see cref="FolderProblems"/> and skipped.
     /// </summary>
-    private void EnsureLayout()
+    private void EnsureLayout() => EnsureLayout(tightenExisting: false);
+
+    /// <summary>
+    /// As <see cref="EnsureLayout()"/>; on Windows, a data directory created here gets its private ACL before anything is
+    /// created inside (which then inherits it), and with <paramref name="tightenExisting"/> (initialization) an existing one
+    /// with a broader ACL is tightened, contents included. A save does not read ACLs.
+    /// </summary>
+    private void EnsureLayout(bool tightenExisting)
     {
-        foreach (var folder in _layout.EssentialFolders)
+        var rootIsNew = !_fileSystem.Directory.Exists(_layout.Root);
+        _permissions.EnsurePrivateDirectory(_layout.Root);
+        if (rootIsNew || tightenExisting)
+        {
+            _acl.MakePrivate(_layout.Root, includeContents: !rootIsNew);
+        }
+
+        foreach (var folder in _layout.EssentialFolders.Skip(1))
         {
             _permissions.EnsurePrivateDirectory(folder);
         }

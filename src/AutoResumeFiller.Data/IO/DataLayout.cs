@@ -46,7 +46,7 @@ internal sealed class DataLayout
 
     public string LogsFolder { get; }
 
-    /// <summary>The folders a save, load or update cannot do without, parents first.</summary>
+    /// <summary>The folders a save, load or update cannot do without, parents first (the root first).</summary>
     public IEnumerable<string> EssentialFolders => [Root, DataFolder];
 
     /// <summary>The other folders of the layout: each is created when it can be, and skipped with a warning when it cannot.</summary>

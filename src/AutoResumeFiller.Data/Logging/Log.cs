@@ -47,6 +47,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "Could not look for stale temp files in {Path}")]
     public static partial void StaleTempFileSweepFailed(ILogger logger, string path, Exception exception);
 
+    [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "Made {Path} private to the current user (protected ACL: the user and SYSTEM only)")]
+    public static partial void AclTightened(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Could not make the ACL of {Path} private to the current user")]
+    public static partial void AclNotApplied(ILogger logger, string path, Exception exception);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Created automatic backup {BackupPath} in {ElapsedMs:0.###} ms")]
     public static partial void AutoBackupCreated(ILogger logger, string backupPath, double elapsedMs);
 
