@@ -176,7 +176,7 @@ public sealed partial class UserDataManager
 
     /// <summary>A verifier that also refuses content larger than the data directory's drive can take beyond the free space to keep.</summary>
     private BackupVerifier NewVerifier() =>
-        new(_fileSystem, _diskSpace.TryGetAvailable(_layout.Root) is { } free ? new BackupVerifier.DiskRoom(free, _options.MinimumFreeDiskSpaceBytes) : null);
+        new(_fileSystem, new ArchiveSizeLimits(_diskSpace.TryGetAvailable(_layout.Root) is { } free ? new ArchiveSizeLimits.DiskRoom(free, _options.MinimumFreeDiskSpaceBytes) : null));
 
     private string ResolveBackupPath(string backupPath)
     {

@@ -12,25 +12,12 @@ namespace AutoResumeFiller.Data.Backups;
 /// SHA-256 recorded in <c>metadata.json</c>, and the profile inside valid. Never throws for a bad archive.
 /// </summary>
 /// <param name="fileSystem">Where the archive is.</param>
-/// <param name="room">The data directory drive's free space and the part of it to keep free; <see langword="null"/> when unknown (no check).</param>
-internal sealed class BackupVerifier(IFileSystem fileSystem, BackupVerifier.DiskRoom? room = null)
+/// <param name="limits">The size limits (zip-bomb guard).</param>
+internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits limits)
 {
-    /// <summary>More than any real data directory holds; a larger claim is an attack or corruption.</summary>
-    public const long MaxTotalUncompressedBytes = 4L * 1024 * 1024 * 1024;
-
     public const int MaxEntries = 100_000;
 
     private const int MaxMetadataBytes = 16 * 1024 * 1024;
-
-    /// <summary>
-    /// Deflate reaches about 1032:1 at best, so only a lower limit catches an honest bomb (a gigabyte of zeros deflates
-    /// to a megabyte). Resumes, letters and JSON stay far below 100:1 (ZipBombCorpusTests shows it on a realistic
-    /// corpus); already compressed files (PDF, DOCX, images) are near 1:1.
-    /// </summary>
-    public const int MaxCompressionRatio = 100;
-
-    /// <summary>Entries up to this size are never refused for their ratio (a blank page of a few kilobytes deflates very well).</summary>
-    public const long RatioCheckedAboveBytes = 1024 * 1024;
 
     private const int UnixFileTypeMask = 0xF000;
     private const int UnixSymlink = 0xA000;
@@ -128,10 +115,9 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, BackupVerifier.Disk
 
             total += entry.Length;
             // metadata.json is bounded by its own size limit (ReadMetadata).
-            if (name != BackupMetadata.EntryName && entry.Length > RatioCheckedAboveBytes && entry.Length > entry.CompressedLength * MaxCompressionRatio)
+            if (name != BackupMetadata.EntryName && ArchiveSizeLimits.EntryProblem(entry, shown) is { } bomb)
             {
-                var ratio = entry.Length / (double)Math.Max(1, entry.CompressedLength);
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"entry '{shown}' expands to {entry.Length} bytes from {entry.CompressedLength} compressed ({ratio:0.#}:1; more than {MaxCompressionRatio}:1 is refused for entries over 1 MiB: zip bomb or corruption)"));
+                problems.Add(bomb);
                 files[name] = null;
                 continue;
             }
@@ -139,14 +125,9 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, BackupVerifier.Disk
             files[name] = entry;
         }
 
-        if (total > MaxTotalUncompressedBytes)
+        if (limits.TotalProblem(total) is { } tooLarge)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the archive claims {total} uncompressed bytes, more than the {MaxTotalUncompressedBytes} allowed"));
-            RefuseAll(files);
-        }
-        else if (room is { } drive && total > drive.Room)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the archive expands to {total} bytes, more than the {drive.Room} bytes the data directory's drive can take ({drive.FreeBytes} free, {drive.KeptFreeBytes} kept free)"));
+            problems.Add(tooLarge);
             RefuseAll(files);
         }
 
@@ -322,12 +303,5 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, BackupVerifier.Disk
     {
         /// <summary>Gets the bytes a restore writes: the sum of the sizes in metadata.json (each checked against its entry).</summary>
         public long TotalBytes { get; init; }
-    }
-
-    /// <summary>The free space of the data directory's drive and the part of it to keep free (<see cref="UserDataManagerOptions.MinimumFreeDiskSpaceBytes"/>).</summary>
-    public sealed record DiskRoom(long FreeBytes, long KeptFreeBytes)
-    {
-        /// <summary>Gets what an archive may expand to.</summary>
-        public long Room => Math.Max(0, FreeBytes - KeptFreeBytes);
     }
 }
