@@ -146,6 +146,12 @@ public sealed partial class UserDataManager
     private void RestoreLocked(string path, long started, CancellationToken cancellationToken)
     {
         var verification = NewVerifier().Verify(path);
+        if (verification.DoesNotFit && verification.Problems.Count == 1)
+        {
+            // A sound archive that does not fit is a full disk, not a bad backup: the caller frees space and tries again.
+            _diskSpace.EnsureAvailable(_layout.Root, verification.ExpandedBytes + _options.MinimumFreeDiskSpaceBytes);
+        }
+
         if (verification.Problems.Count > 0 || verification.Metadata is null || verification.Kind is not { } kind)
         {
             Log.RestoreRefused(_logger, path, string.Join("; ", verification.Problems));

@@ -43,6 +43,9 @@ internal sealed class ArchiveSizeLimits(ArchiveSizeLimits.DiskRoom? room)
                 ? string.Create(CultureInfo.InvariantCulture, $"the archive expands to {total} bytes, more than the {drive.Room} bytes the data directory's drive can take ({drive.FreeBytes} free, {drive.KeptFreeBytes} kept free)")
                 : null;
 
+    /// <summary>Whether <paramref name="total"/> is refused only because the drive has no room for it (a full disk, not a bad archive).</summary>
+    public bool DoesNotFit(long total) => total <= MaxTotalUncompressedBytes && room is { } drive && total > drive.Room;
+
     /// <summary>The free space of the data directory's drive and the part of it to keep free (<see cref="UserDataManagerOptions.MinimumFreeDiskSpaceBytes"/>).</summary>
     public sealed record DiskRoom(long FreeBytes, long KeptFreeBytes)
     {

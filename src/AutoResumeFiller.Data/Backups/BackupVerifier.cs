@@ -63,18 +63,19 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
             problems.Add($"metadata.json has an unknown kind '{metadata.Kind}'");
         }
 
-        var files = CheckEntries(zip, kind ?? BackupKind.Manual, problems);
+        var (files, expanded) = CheckEntries(zip, kind ?? BackupKind.Manual, problems);
+        var doesNotFit = limits.DoesNotFit(expanded);
         if (metadata is null)
         {
-            return new Result(problems, null, null);
+            return new Result(problems, null, null) { ExpandedBytes = expanded, DoesNotFit = doesNotFit };
         }
 
         CheckRecords(files, metadata, kind ?? BackupKind.Manual, problems);
-        return new Result(problems, metadata, kind) { TotalBytes = metadata.Files.Sum(f => f.SizeBytes) };
+        return new Result(problems, metadata, kind) { TotalBytes = metadata.Files.Sum(f => f.SizeBytes), ExpandedBytes = expanded, DoesNotFit = doesNotFit };
     }
 
     /// <summary>The entries of files to check further, by name; an entry refused here (a bomb) maps to null, reported once.</summary>
-    private Dictionary<string, ZipArchiveEntry?> CheckEntries(ZipArchive zip, BackupKind kind, List<string> problems)
+    private (Dictionary<string, ZipArchiveEntry?> Files, long Expanded) CheckEntries(ZipArchive zip, BackupKind kind, List<string> problems)
     {
         var files = new Dictionary<string, ZipArchiveEntry?>(StringComparer.Ordinal);
         // Exact names: resumes/CV.txt and resumes/cv.txt are two real files on a case-sensitive file system.
@@ -131,7 +132,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
             RefuseAll(files);
         }
 
-        return files;
+        return (files, total);
     }
 
     /// <summary>Nothing of an archive refused as a whole is decompressed, and its entries are not reported again one by one.</summary>
@@ -303,5 +304,11 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
     {
         /// <summary>Gets the bytes a restore writes: the sum of the sizes in metadata.json (each checked against its entry).</summary>
         public long TotalBytes { get; init; }
+
+        /// <summary>Gets what the archive's entries claim to expand to.</summary>
+        public long ExpandedBytes { get; init; }
+
+        /// <summary>Gets a value indicating whether the archive was refused (also) because the data directory's drive has no room for it.</summary>
+        public bool DoesNotFit { get; init; }
     }
 }

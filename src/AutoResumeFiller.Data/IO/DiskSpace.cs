@@ -28,18 +28,12 @@ internal sealed class DiskSpace(IFileSystem fileSystem, ILogger logger)
         }
     }
 
-    /// <summary>The free space of the drive holding <paramref name="path"/> (or its nearest existing parent); <see langword="null"/> when it cannot be measured (logged).</summary>
+    /// <summary>The free space of the drive holding <paramref name="path"/>; <see langword="null"/> when it cannot be measured (logged).</summary>
     public long? TryGetAvailable(string path)
     {
         try
         {
-            var existing = path;
-            while (!fileSystem.Directory.Exists(existing) && fileSystem.Path.GetDirectoryName(existing) is { } parent)
-            {
-                existing = parent;
-            }
-
-            return fileSystem.DriveInfo.New(existing).AvailableFreeSpace;
+            return fileSystem.DriveInfo.New(path).AvailableFreeSpace;
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException or NotSupportedException)
         {

@@ -70,9 +70,9 @@ internal static class SchemaVersion
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // A syntax error before the version: nothing to tell.
+            // A syntax error before the version, or a version that is not valid UTF-8: nothing to tell.
         }
 
         return null;

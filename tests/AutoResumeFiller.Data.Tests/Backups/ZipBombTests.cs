@@ -50,7 +50,7 @@ public class ZipBombTests
     }
 
     [Fact]
-    public void VerifyBackup_ContentLargerThanTheFreeSpaceBeyondTheMinimum_IsRefused()
+    public void VerifyAndRestore_ContentLargerThanTheFreeSpaceBeyondTheMinimum_AreRefused()
     {
         // 12 MiB free, 10 MiB to keep: 2 MiB of room, and the archive holds 3 MiB (incompressible, so no ratio issue).
         var context = new ManagerTestContext(freeBytes: 12 * MiB);
@@ -64,7 +64,8 @@ public class ZipBombTests
 
         problems.Should().ContainSingle().Which.Should().MatchRegex(
             @"^the archive expands to [0-9]+ bytes, more than the [0-9]+ bytes the data directory's drive can take \([0-9]+ free, 10485760 kept free\)$");
-        restore.Should().ThrowExactly<InvalidBackupException>().Which.Problems.Should().Equal(problems);
+        restore.Should().ThrowExactly<InsufficientDiskSpaceException>("a sound archive that does not fit is a full disk, not a bad backup")
+            .WithMessage("Insufficient disk space (*MB required)*");
         context.Snapshot().Should().Equal(before);
     }
 

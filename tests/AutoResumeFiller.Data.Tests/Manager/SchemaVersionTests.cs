@@ -68,6 +68,17 @@ public class SchemaVersionTests
     }
 
     [Fact]
+    public void LoadUserProfile_CorruptFileWithAVersionThatIsNotUtf8_ThrowsProfileCorrupted()
+    {
+        // Found by HostileInputSuite: peeking at the version of an unparsable file must not fail on invalid UTF-8.
+        var context = new ManagerTestContext();
+        var manager = context.Initialized();
+        context.WriteFile("data/user_profile.json", [.. Encoding.ASCII.GetBytes("{\"version\":\""), 0xFF, 0xFE, .. Encoding.ASCII.GetBytes("\",\"skills\":5}")]);
+
+        FluentActions.Invoking(() => manager.LoadUserProfile()).Should().ThrowExactly<ProfileCorruptedException>();
+    }
+
+    [Fact]
     public void UpdateUserProfile_StoredVersion2_ThrowsUnsupportedNeverCallsTheUpdateAndChangesNothing()
     {
         var context = new ManagerTestContext();
