@@ -1,24 +1,14 @@
-using System.Buffers;
-using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
-using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
-using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data;
 
+/// <summary>
+/// The profile's save and load, each one sequence of named steps (DESIGN.md §7). A save: validate → serialize → encode →
+/// auto-backup of the current file → durable replace → rotation. A load: lock → read → decode → parse → validate.
+/// </summary>
 public sealed partial class UserDataManager
 {
-    /// <summary>The largest profile file the library reads (a real profile is tens of kilobytes).</summary>
-    internal const int MaxProfileBytes = 32 * 1024 * 1024;
-
-    /// <summary>From this size of the last save on, a pool thread helps serialize and then validates (below it the hand-over costs more than it saves).</summary>
-    internal const int SplitSerializationBytes = 128 * 1024;
-
-    /// <summary>The size of the last profile this manager saved, to size the next save's buffer.</summary>
-    private int _lastSavedBytes;
-
     /// <summary>Loads and validates the profile under a shared lock. Nothing on disk changes.</summary>
     /// <returns>The profile; <see cref="UserProfile.LastUpdated"/> is as stored.</returns>
     /// <exception cref="ProfileNotFoundException">There is no profile; call <see cref="InitializeDataDirectory"/>.</exception>
@@ -30,16 +20,13 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        ProfileBytes bytes;
+        byte[] stored;
         using (_lock.Acquire(exclusive: false))
         {
-            bytes = ReadProfileBytes();
+            stored = ReadProfileFile();
         }
 
-        using (bytes)
-        {
-            return ParseLoaded(bytes, started);
-        }
+        return DecodeParseValidate(stored, started);
     }
 
     /// <summary>Loads and validates the profile; the lock wait does not block a thread.</summary>
@@ -54,16 +41,13 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        ProfileBytes bytes;
+        byte[] stored;
         using (await _lock.AcquireAsync(exclusive: false, cancellationToken).ConfigureAwait(false))
         {
-            bytes = await ReadProfileBytesAsync(cancellationToken).ConfigureAwait(false);
+            stored = await ReadProfileFileAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        using (bytes)
-        {
-            return ParseLoaded(bytes, started);
-        }
+        return DecodeParseValidate(stored, started);
     }
 
     /// <summary>
@@ -81,11 +65,10 @@ public sealed partial class UserDataManager
     {
         ArgumentNullException.ThrowIfNull(profile);
         var started = _time.GetTimestamp();
-        using var help = StartSaveHelp(profile);
         Guard(_layout.Root, "preparing", EnsureLayout);
         using (_lock.Acquire(exclusive: true))
         {
-            SaveLocked(profile, started, help);
+            SaveLocked(profile, started);
         }
     }
 
@@ -102,11 +85,10 @@ public sealed partial class UserDataManager
     {
         ArgumentNullException.ThrowIfNull(profile);
         var started = _time.GetTimestamp();
-        using var help = StartSaveHelp(profile);
         Guard(_layout.Root, "preparing", EnsureLayout);
         using (await _lock.AcquireAsync(exclusive: true, cancellationToken).ConfigureAwait(false))
         {
-            SaveLocked(profile, started, help);
+            SaveLocked(profile, started);
         }
     }
 
@@ -129,62 +111,40 @@ public sealed partial class UserDataManager
         EnsureProfileFolderExists();
         using (_lock.Acquire(exclusive: true))
         {
-            UserProfile current;
-            using (var bytes = ReadProfileBytes())
-            {
-                current = ParseLoaded(bytes, started);
-            }
-
+            var current = DecodeParseValidate(ReadProfileFile(), started);
             var updated = update(current)
                 ?? throw new ArgumentException("The update function returned null; return the profile to save.", nameof(update));
-            using var help = StartSaveHelp(updated);
-            SaveLocked(updated, started, help);
+            SaveLocked(updated, started);
             return updated;
         }
     }
 
     /// <summary>
-    /// The save, under the exclusive lock. With an auto backup, the profile is validated first; then, on a real disk, the
-    /// auto backup of the current file (read, archived, written and flushed under a temp name, over the oldest auto
-    /// backup's blocks once there are enough of them) runs on a pool thread while this thread serializes the new profile,
-    /// writes it to its temp file and flushes it. Without one, a large profile is validated by a second pool thread (which
-    /// first helps serialize) during that flush, a small one here once its temp file is flushed. Only then is the archive
-    /// renamed to its backup name and its folder flushed, and after that the profile renamed into place: the previous
-    /// version is durably on disk, as the profile or in the backup, at every instant. A failure before the replace
-    /// deletes both temp files (an archive not yet begun is never written), so the profile is unchanged and no new
-    /// backup appears; an invalid profile is refused before anything is written. On MockFileSystem everything runs on
-    /// this thread, in the same order.
+    /// The save, under the exclusive lock. The previous version is durably on disk, as the profile or in its backup, at
+    /// every instant. The new file is written and flushed under a temp name before the auto backup is made, so a save
+    /// that fails writing (a full disk, say) deletes its temp file and leaves neither a changed profile nor a new backup;
+    /// an invalid profile is refused before anything is written. <see cref="UserProfile.LastUpdated"/> is set to now, and
+    /// restored if the save fails.
     /// </summary>
-    private void SaveLocked(UserProfile profile, long started, SaveHelp help)
+    private void SaveLocked(UserProfile profile, long started)
     {
         SchemaVersion.ThrowIfNewerThanSupported(profile.Version); // never write what this version would refuse to read
         var previousTimestamp = profile.LastUpdated;
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
         {
-            // Before the backup starts: the sweep removes every temp file in the backups folder.
-            Guard(_layout.Root, "saving", RemoveStaleTempFiles);
-            var inParallel = _writer.WritesToRealDisk;
-
-            // The auto backup may overwrite the oldest one's file (rotation ahead of time), so an invalid profile is refused
-            // before it starts: a refused save never costs a backup. Without one, validation can wait for the fsync below.
-            if (ValidatesFirst)
+            Guard(_layout.Root, "saving", RemoveStaleTempFiles); // left by an interrupted save; none of this save's exists yet
+            Validate(profile);
+            var stored = _encoding.Encode(Serialize(profile));
+            var tempPath = WriteFlushedTemp(stored);
+            var autoBackups = _options.AutoBackupEnabled ? _backups.TryCreateAutoBackup() : null; // never throws: a failed backup is logged
+            Guard(_layout.Root, "saving", () => _writer.CommitReplace(tempPath, _layout.ProfilePath));
+            if (autoBackups is not null)
             {
-                ValidateOrThrow(profile);
+                _backups.RotateAutoBackups(autoBackups); // last: freeing blocks slows the next journal commit, which the save need not wait for
             }
 
-            using var autoBackup = _options.AutoBackupEnabled ? _backups.StartAutoBackup(inParallel) : null;
-
-            // Sized from the last save, so a large profile is not copied through ever larger buffers as it is written.
-            using var bytes = new PooledBufferWriter(Math.Max(PooledBufferWriter.DefaultCapacity, Volatile.Read(ref _lastSavedBytes) + 4096));
-            var flushed = WriteValidatedTemp(profile, help.Split, help.Validation, bytes);
-            Guard(_layout.Root, "saving", () =>
-            {
-                autoBackup?.Commit();
-                _writer.CommitReplace(flushed, _layout.ProfilePath);
-            });
-            Volatile.Write(ref _lastSavedBytes, bytes.WrittenCount);
-            Log.ProfileSaved(_logger, _layout.ProfilePath, bytes.WrittenCount, _time.GetElapsedTime(started).TotalMilliseconds);
+            Log.ProfileSaved(_logger, _layout.ProfilePath, stored.Length, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch
         {
@@ -194,136 +154,61 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// Serializes the profile and writes and flushes it to a temp file while validation finishes, and returns the temp
-    /// file only for a valid profile; on any failure the temp file is deleted. Errors come in this order: the validator's
-    /// (an invalid profile may also fail to serialize: a null item, say), then what JSON cannot hold, then the disk's.
+    /// Serializes the validated profile. What the validator cannot see and JSON cannot hold (unknown properties nested
+    /// deeper than a reader accepts, an escaped lone surrogate kept in one, a non-finite number) makes the profile invalid:
+    /// nothing is written. Any other exception is a bug and is rethrown as it is.
     /// </summary>
-    private string WriteValidatedTemp(UserProfile profile, ProfileJsonWriter.Split? split, OverlappedWork<IReadOnlyList<ValidationError>> validation, PooledBufferWriter bytes)
+    private byte[] Serialize(UserProfile profile)
     {
-        string? tempPath = null;
         try
         {
-            ExceptionDispatchInfo? serializeFailure = null;
-            ExceptionDispatchInfo? writeFailure = null;
-            IReadOnlyList<ValidationError> errors;
-            try
-            {
-                serializeFailure = TrySerialize(profile, bytes, split);
-                if (serializeFailure is null)
-                {
-                    writeFailure = TryWriteTemp(bytes, out tempPath);
-                }
-            }
-            finally
-            {
-                // Joined whatever happens: the split's helper must stop before its buffer is released.
-                errors = validation.Join();
-            }
-
-            ThrowIfInvalid(errors);
-            if (serializeFailure is not null)
-            {
-                ThrowIfInvalid([.. Unwritable(serializeFailure.SourceException)]);
-                serializeFailure.Throw();
-            }
-
-            writeFailure?.Throw();
-            return tempPath!;
+            return UserProfileSerializer.Serialize(profile);
         }
-        catch
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
-            if (tempPath is not null)
-            {
-                _writer.TryDelete(tempPath); // written for a profile that was then refused
-            }
-
+            var path = ex is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
+            ThrowIfInvalid([new ValidationError(path, $"cannot be written as JSON: {ex.Message}")]);
             throw;
         }
     }
 
-    /// <summary>
-    /// Starts the pool thread's part of saving a large profile (<see cref="HelpThenValidate"/>) as soon as the profile is
-    /// known: <see cref="SaveUserProfile"/> starts it before the folder checks and the lock, so by the time the save's
-    /// thread begins the document the pool thread is awake and writing chunks from the back (a pool thread woken only then
-    /// started 40–1,200 µs late, and in one save in ten did nothing). It reads only the profile, never a file. A small
-    /// profile's work (tens of microseconds) would cost more to hand over than it takes, so it runs on the save's thread.
-    /// </summary>
-    private SaveHelp StartSaveHelp(UserProfile profile)
+    /// <summary>The first half of the durable replace: checks the free space, writes the temp file and flushes it.</summary>
+    private string WriteFlushedTemp(byte[] stored)
     {
-        var lastSavedBytes = Volatile.Read(ref _lastSavedBytes);
-        var large = _writer.WritesToRealDisk && lastSavedBytes >= SplitSerializationBytes;
-        var validate = !ValidatesFirst;
-        var split = large ? new ProfileJsonWriter.Split(profile, expectedBytes: lastSavedBytes) : null;
-        return new SaveHelp(split, OverlappedWork<IReadOnlyList<ValidationError>>.Start(() => HelpThenValidate(profile, split, validate), inParallel: large));
-    }
-
-    /// <summary>
-    /// Gets a value indicating whether a save validates before anything else: with an auto backup, which may overwrite the
-    /// oldest backup's file (rotation ahead of time), so that a refused save never costs a backup.
-    /// </summary>
-    private bool ValidatesFirst => _options.AutoBackupEnabled;
-
-    /// <summary>
-    /// The pool thread's part of a save: help with the serialization of a large profile, which the save's thread writes
-    /// meanwhile (the two share it wherever they meet, see <see cref="ProfileJsonWriter.Split"/>); then, unless the save
-    /// validated first, validation, while the save's thread writes and flushes the temp file, so the fsync wait hides it.
-    /// </summary>
-    private static IReadOnlyList<ValidationError> HelpThenValidate(UserProfile profile, ProfileJsonWriter.Split? split, bool validate)
-    {
-        split?.Help();
-        return validate ? UserProfileValidator.Validate(profile) : [];
-    }
-
-    /// <summary>Checks the free space and writes and flushes the temp file; a disk error is returned, to be reported after validation errors.</summary>
-    private ExceptionDispatchInfo? TryWriteTemp(PooledBufferWriter bytes, out string? tempPath)
-    {
-        string? written = null;
-        try
+        string? tempPath = null;
+        Guard(_layout.Root, "saving", () =>
         {
-            Guard(_layout.Root, "saving", () =>
-            {
-                _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
-                written = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(bytes.WrittenSpan));
-            });
-            tempPath = written;
-            return null;
-        }
-        catch (UserDataException ex)
-        {
-            tempPath = null;
-            return ExceptionDispatchInfo.Capture(ex);
-        }
+            _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
+            tempPath = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(stored));
+        });
+        return tempPath!;
     }
 
-    /// <summary>Serializes <paramref name="profile"/>; returns the failure instead of throwing it, so validation errors can be reported first.</summary>
-    private static ExceptionDispatchInfo? TrySerialize(UserProfile profile, PooledBufferWriter bytes, ProfileJsonWriter.Split? split)
+    /// <summary>The load after the read: decode → parse → validate.</summary>
+    private UserProfile DecodeParseValidate(byte[] stored, long started)
+    {
+        var profile = Parse(_encoding.Decode(stored));
+        SchemaVersion.ThrowIfNewerThanSupported(profile.Version);
+        Validate(profile);
+        Log.ProfileLoaded(_logger, _layout.ProfilePath, stored.Length, _time.GetElapsedTime(started).TotalMilliseconds);
+        return profile;
+    }
+
+    private UserProfile Parse(byte[] json)
     {
         try
         {
-            UserProfileSerializer.SerializeToBuffer(profile, bytes, split);
-            return null;
+            return UserProfileSerializer.Deserialize(json);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (ProfileCorruptedException ex)
         {
-            return ExceptionDispatchInfo.Capture(ex);
+            SchemaVersion.ThrowIfNewerThanSupported(SchemaVersion.Peek(json), ex);
+            Log.ProfileCorrupted(_logger, _layout.ProfilePath, ex.Message);
+            throw new ProfileCorruptedException(ex.Message, SafeListBackups(), ex.InnerException);
         }
     }
 
-    /// <summary>
-    /// What the validator cannot see and JSON cannot hold (unknown properties nested deeper than a reader accepts, an
-    /// escaped lone surrogate kept in one) makes a valid profile invalid too: nothing is written. Any other exception is a
-    /// bug and is rethrown as it is.
-    /// </summary>
-    private static IEnumerable<ValidationError> Unwritable(Exception serializerError)
-    {
-        if (serializerError is JsonException or ArgumentException or InvalidOperationException)
-        {
-            var path = serializerError is JsonException { Path: { } jsonPath } ? jsonPath.TrimStart('$').TrimStart('.') : "";
-            yield return new ValidationError(path, $"cannot be written as JSON: {serializerError.Message}");
-        }
-    }
-
-    private void ValidateOrThrow(UserProfile profile) => ThrowIfInvalid(UserProfileValidator.Validate(profile));
+    private void Validate(UserProfile profile) => ThrowIfInvalid(UserProfileValidator.Validate(profile));
 
     private void ThrowIfInvalid(IReadOnlyList<ValidationError> errors)
     {
@@ -332,159 +217,5 @@ public sealed partial class UserDataManager
             Log.ProfileInvalid(_logger, _layout.ProfilePath, errors.Count);
             throw new ProfileValidationException(errors);
         }
-    }
-
-    private void EnsureProfileFolderExists()
-    {
-        if (!_fileSystem.Directory.Exists(_layout.DataFolder))
-        {
-            ThrowIfAccessDenied(_layout.DataFolder);
-            throw new ProfileNotFoundException(_layout.ProfilePath);
-        }
-    }
-
-    /// <summary>
-    /// Directory.Exists is false both for a missing folder and for one inside a folder the user may not enter;
-    /// opening it tells the two apart, so a permission problem is not reported as a missing profile.
-    /// </summary>
-    private void ThrowIfAccessDenied(string folder)
-    {
-        try
-        {
-            using var entries = _fileSystem.Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
-            _ = entries.MoveNext();
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new DataAccessDeniedException(folder, ex);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            // Missing (or unreadable for another reason): the caller reports the profile as not found.
-        }
-    }
-
-    private ProfileBytes ReadProfileBytes()
-    {
-        try
-        {
-            using var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-            var bytes = ProfileBytes.Rent(CheckedLength(stream.Length));
-            try
-            {
-                stream.ReadExactly(bytes.Buffer, 0, bytes.Length);
-                return bytes;
-            }
-            catch
-            {
-                bytes.Dispose();
-                throw;
-            }
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ProfileNotFoundException(_layout.ProfilePath, ex);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            throw IoErrors.Map(ex, _layout.ProfilePath, "reading");
-        }
-    }
-
-    private async Task<ProfileBytes> ReadProfileBytesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                var bytes = ProfileBytes.Rent(CheckedLength(stream.Length));
-                try
-                {
-                    await stream.ReadExactlyAsync(bytes.Buffer.AsMemory(0, bytes.Length), cancellationToken).ConfigureAwait(false);
-                    return bytes;
-                }
-                catch
-                {
-                    bytes.Dispose();
-                    throw;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ProfileNotFoundException(_layout.ProfilePath, ex);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex) && ex is not EndOfStreamException)
-        {
-            throw IoErrors.Map(ex, _layout.ProfilePath, "reading");
-        }
-    }
-
-    private int CheckedLength(long length) =>
-        length <= MaxProfileBytes
-            ? (int)length
-            : throw new ProfileCorruptedException(
-                string.Create(CultureInfo.InvariantCulture, $"Failed to parse {UserProfileSerializer.ProfileFileName}: the file is {length} bytes, more than the {MaxProfileBytes} bytes a profile may have."),
-                SafeListBackups());
-
-    private UserProfile ParseLoaded(ProfileBytes bytes, long started)
-    {
-        UserProfile profile;
-        try
-        {
-            profile = UserProfileSerializer.Deserialize(bytes.Buffer.AsSpan(0, bytes.Length));
-        }
-        catch (ProfileCorruptedException ex)
-        {
-            SchemaVersion.ThrowIfNewerThanSupported(SchemaVersion.Peek(bytes.Buffer.AsSpan(0, bytes.Length)), ex);
-            Log.ProfileCorrupted(_logger, _layout.ProfilePath, ex.Message);
-            throw new ProfileCorruptedException(ex.Message, SafeListBackups(), ex.InnerException);
-        }
-
-        SchemaVersion.ThrowIfNewerThanSupported(profile.Version);
-        ValidateOrThrow(profile);
-
-        Log.ProfileLoaded(_logger, _layout.ProfilePath, bytes.Length, _time.GetElapsedTime(started).TotalMilliseconds);
-        return profile;
-    }
-
-    private IReadOnlyList<BackupInfo> SafeListBackups()
-    {
-        try
-        {
-            return _backups.List();
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex) || ex is UserDataException)
-        {
-            return [];
-        }
-    }
-
-    /// <summary>The serialization help and validation of one save (see <see cref="StartSaveHelp"/>).</summary>
-    private sealed class SaveHelp(ProfileJsonWriter.Split? split, OverlappedWork<IReadOnlyList<ValidationError>> validation) : IDisposable
-    {
-        public ProfileJsonWriter.Split? Split => split;
-
-        public OverlappedWork<IReadOnlyList<ValidationError>> Validation => validation;
-
-        /// <summary>Ends the work (work not yet begun never runs: a save that failed early wastes nothing) before the split's buffer goes back to the pool.</summary>
-        public void Dispose()
-        {
-            validation.CancelOrJoin();
-            split?.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// The bytes of the profile file, read into a pooled buffer: a load needs them only while it parses, and a new array
-    /// per load of a large profile (on the large object heap from 85 KB) made the garbage collector walk the whole heap
-    /// again and again. Dispose returns the buffer.
-    /// </summary>
-    private readonly record struct ProfileBytes(byte[] Buffer, int Length) : IDisposable
-    {
-        public static ProfileBytes Rent(int length) => new(ArrayPool<byte>.Shared.Rent(length), length);
-
-        public void Dispose() => ArrayPool<byte>.Shared.Return(Buffer);
     }
 }

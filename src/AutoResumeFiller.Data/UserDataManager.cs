@@ -4,6 +4,7 @@ using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.IO.Acl;
 using AutoResumeFiller.Data.Logging;
+using AutoResumeFiller.Data.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -37,6 +38,7 @@ public sealed partial class UserDataManager
     private readonly PrivateDirectoryAcl _acl;
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
+    private readonly ProfileEncoding _encoding = ProfileEncoding.Identity;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>

@@ -80,7 +80,7 @@ internal static class Breakdown
     }
 
     /// <summary>
-    /// Runs one stage (<c>validate</c>, <c>parse</c>, <c>load</c>, <c>serialize</c>, <c>serialize_split</c>, <c>save_plain</c> or
+    /// Runs one stage (<c>validate</c>, <c>parse</c>, <c>load</c>, <c>serialize</c>, <c>save_plain</c> or
     /// <c>save_backup</c>) of the large profile for <paramref name="duration"/>; with the suffix <c>_typical</c>, of the 30 KB one.
     /// </summary>
     public static int Loop(string stage, string folder, TimeSpan duration)
@@ -98,7 +98,6 @@ internal static class Breakdown
                 "serialize" => () => UserProfileSerializer.Serialize(profile),
                 "parse" => Parse(UserProfileSerializer.Serialize(profile)),
                 "load" => Load(Manager(root, size, autoBackup: false, profile)),
-                "serialize_split" => () => SerializeSplit(profile),
                 "save_plain" => Save(Manager(root, size, autoBackup: false, profile), profile),
                 "save_backup" => Save(Manager(root, size, autoBackup: true, profile), profile),
                 _ => throw new ArgumentException($"Unknown stage '{stage}'.", nameof(stage)),
@@ -120,12 +119,6 @@ internal static class Breakdown
                 Directory.Delete(root, recursive: true);
             }
         }
-    }
-
-    private static void SerializeSplit(UserProfile profile)
-    {
-        using var buffer = new Serialization.PooledBufferWriter(1 << 20);
-        Serialization.ProfileJsonWriter.WriteSplit(buffer, profile);
     }
 
     private static Action Parse(byte[] bytes) => () => UserProfileSerializer.Deserialize(bytes);

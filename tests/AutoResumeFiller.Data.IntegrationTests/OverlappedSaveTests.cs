@@ -4,8 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace AutoResumeFiller.Data.IntegrationTests;
 
 /// <summary>
-/// On a real disk a save writes its auto backup and validates on pool threads while it writes the new profile
-/// (MockFileSystem runs all of it inline). These check the parallel path: a failed save leaves nothing, a good one leaves
+/// On a real disk a save flushes its temp file, writes and flushes its auto backup, then replaces the profile
+/// (MockFileSystem cannot flush). These check the real-disk path: a failed save leaves nothing, a good one leaves
 /// exactly one verified backup of the previous bytes.
 /// </summary>
 public sealed class OverlappedSaveTests : IDisposable

@@ -29,26 +29,28 @@ internal sealed class BackupStore(
     private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
 
     /// <summary>
-    /// Starts the backup of the current profile for a save: the archive is written to a temp file in the backups folder
-    /// and flushed, on the thread pool when <paramref name="inParallel"/> is true (while the caller prepares the new
-    /// profile), and becomes a backup only when the caller calls <see cref="AutoBackupRun.Commit"/>. Never throws: a
-    /// failure is logged and the save goes on without a backup. Caller holds the exclusive lock until the run is disposed.
+    /// Backs up the current profile for a save: the archive is written to a temp file in the backups folder, flushed,
+    /// and renamed to a new <c>auto_backup_…</c> name (never over an existing file) with its folder flushed. Never
+    /// throws: a failure is logged, the temp file removed, and the save goes on without a backup. Caller holds the
+    /// exclusive lock.
     /// </summary>
-    public AutoBackupRun StartAutoBackup(bool inParallel) =>
-        new(this, OverlappedWork<PreparedArchive?>.Start(TryPrepareAutoBackup, inParallel));
-
-    /// <summary>
-    /// Renames a prepared auto-backup archive to a new <c>auto_backup_…</c> name (never over an existing file) and
-    /// flushes the folder. Never throws: a failure is logged and the temp file removed.
-    /// </summary>
-    /// <returns>The auto backups now on disk, the new one included, for <see cref="RotateAutoBackups"/>; <see langword="null"/> on failure.</returns>
-    internal AutoBackups? TryCommitAutoBackup(PreparedArchive prepared)
+    /// <returns>The auto backups now on disk, the new one included, for <see cref="RotateAutoBackups"/>; <see langword="null"/> when there was nothing to back up or the backup failed.</returns>
+    public AutoBackups? TryCreateAutoBackup()
     {
+        var started = time.GetTimestamp();
+        string? tempPath = null;
         try
         {
+            var profile = fileSystem.FileInfo.New(layout.ProfilePath);
+            if (!profile.Exists)
+            {
+                return null;
+            }
+
+            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(layout.ProfilePath, BackupEntryNames.AutoProfile, profile.Length)], [], null, CancellationToken.None);
             var existing = ListNamed(BackupNaming.AutoPrefix);
-            var path = CommitArchive(prepared.TempPath, BackupNaming.AutoPrefix, prepared.CreatedAt, existing);
-            Log.AutoBackupCreated(logger, path, time.GetElapsedTime(prepared.Started).TotalMilliseconds);
+            var path = CommitArchive(tempPath, BackupNaming.AutoPrefix, createdAt, existing);
+            Log.AutoBackupCreated(logger, path, time.GetElapsedTime(started).TotalMilliseconds);
             var fileName = fileSystem.Path.GetFileName(path);
             if (BackupNaming.TryParse(fileName, out var kind, out var name, out var committedAt, out var sequence))
             {
@@ -59,31 +61,11 @@ internal sealed class BackupStore(
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            writer.TryDelete(prepared.TempPath);
-            Log.AutoBackupFailed(logger, ex);
-            return null;
-        }
-    }
-
-    /// <summary>Deletes a prepared archive that will not be committed (the save failed before its replace).</summary>
-    internal void DiscardAutoBackup(PreparedArchive prepared) => writer.TryDelete(prepared.TempPath);
-
-    private PreparedArchive? TryPrepareAutoBackup()
-    {
-        var started = time.GetTimestamp();
-        try
-        {
-            var profile = fileSystem.FileInfo.New(layout.ProfilePath);
-            if (!profile.Exists)
+            if (tempPath is not null)
             {
-                return null;
+                writer.TryDelete(tempPath);
             }
 
-            var (tempPath, createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(layout.ProfilePath, BackupEntryNames.AutoProfile, profile.Length)], [], null, CancellationToken.None, reuseOldestAuto: true);
-            return new PreparedArchive(tempPath, createdAt, started);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
             Log.AutoBackupFailed(logger, ex);
             return null;
         }
@@ -267,14 +249,12 @@ internal sealed class BackupStore(
     }
 
     /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
-    /// <remarks>With <paramref name="reuseOldestAuto"/>, the archive may overwrite the oldest auto backup's file (see <see cref="TakeOldestAutoBackupForReuse"/>).</remarks>
-    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken, bool reuseOldestAuto = false)
+    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var createdAt = TruncateToSeconds(time.GetUtcNow().UtcDateTime);
         var totalBytes = sources.Sum(s => s.Length);
         permissions.EnsurePrivateDirectory(layout.BackupsFolder);
         diskSpace.EnsureAvailable(layout.BackupsFolder, totalBytes + options.MinimumFreeDiskSpaceBytes);
-        var reusePath = reuseOldestAuto ? TakeOldestAutoBackupForReuse() : null;
 
         // Manual and pre-restore backups deflate at level 6 (DESIGN.md). An auto-backup runs inside every save and holds
         // one small JSON file: it is stored, not deflated, so a save pays no compression (deflating even at the fastest
@@ -290,7 +270,6 @@ internal sealed class BackupStore(
 
         var tempPath = writer.WriteTemp(
             fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1)),
-            reusePath: reusePath,
             writeContent: stream =>
             {
                 long done = 0;
@@ -326,43 +305,6 @@ internal sealed class BackupStore(
                 }
             });
         return (tempPath, createdAt);
-    }
-
-    /// <summary>
-    /// Rotation ahead of time, for a save's auto backup: once the auto backups number <see cref="UserDataManagerOptions.MaxAutoBackups"/>,
-    /// the oldest is renamed to a temp name and the new archive overwrites its blocks (see
-    /// <see cref="AtomicFileWriter.WriteTemp(string, Action{Stream}, string?)"/>), which costs the disk much less than
-    /// deleting one file and writing another. The oldest backup is gone from this moment, as rotation would have deleted it
-    /// once the save completed; the save has already validated the profile, so only a disk failure after this point can
-    /// end the save with one auto backup fewer. Null (a new file is written) where files cannot be reused, below the
-    /// limit, or when the oldest cannot be moved.
-    /// </summary>
-    private string? TakeOldestAutoBackupForReuse()
-    {
-        if (!writer.CanReuseFiles)
-        {
-            return null;
-        }
-
-        var autoBackups = ListNamed(BackupNaming.AutoPrefix);
-        if (autoBackups.Count < options.MaxAutoBackups)
-        {
-            return null;
-        }
-
-        var oldest = NewestFirst(autoBackups).Last();
-        var reusePath = writer.NewTempPath(oldest.Path);
-        try
-        {
-            fileSystem.File.Move(oldest.Path, reusePath, overwrite: false);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            return null; // gone meanwhile, or not movable: a new file is written and rotation deletes what it must
-        }
-
-        Log.AutoBackupRotated(logger, oldest.Path, options.MaxAutoBackups);
-        return reusePath;
     }
 
     /// <summary>Streams one file into the archive, hashing as it goes; null when the file vanished before it could be opened.</summary>
@@ -405,12 +347,6 @@ internal sealed class BackupStore(
 
     private sealed record Source(string Path, string EntryName, long Length);
 }
-
-/// <summary>An archive written and flushed under a temp name, not yet a backup.</summary>
-/// <param name="TempPath">The flushed temp file.</param>
-/// <param name="CreatedAt">The time in the backup's name and metadata.</param>
-/// <param name="Started">When the backup started (<see cref="TimeProvider.GetTimestamp"/>), for its logged duration.</param>
-internal sealed record PreparedArchive(string TempPath, DateTime CreatedAt, long Started);
 
 /// <summary>The auto backups on disk after a new one was written, for <see cref="BackupStore.RotateAutoBackups"/>.</summary>
 /// <param name="Items">The auto backups, as <see cref="BackupStore.List"/> describes them.</param>

@@ -44,39 +44,15 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
     /// exclusively (0600), and flushes it to disk. On failure the temp file is removed and the error is mapped.
     /// </summary>
     /// <returns>The temp file, for <see cref="CommitReplace"/> or <see cref="CommitUnique"/>.</returns>
-    public string WriteTemp(string targetPath, Action<Stream> writeContent) => WriteTemp(targetPath, writeContent, reusePath: null);
-
-    /// <summary>
-    /// As <see cref="WriteTemp(string, Action{Stream})"/>, but where <see cref="CanReuseFiles"/> holds, the content may
-    /// overwrite <paramref name="reusePath"/>: a temp file of this library's (<see cref="NewTempPath"/>) holding a file
-    /// that is being thrown away, such as the auto backup rotation would delete. Overwriting its blocks spares the disk
-    /// both freeing them (a slow journal commit on a disk mounted with <c>discard</c>) and allocating new ones. It is
-    /// overwritten only if it is a regular file with no other name; otherwise it is deleted (only that name: a link's
-    /// target, or the file's other hard link, is never touched) and a new file is created exclusively, as always.
-    /// </summary>
-    /// <returns>The flushed temp file (<paramref name="reusePath"/> itself when it was reused).</returns>
-    public string WriteTemp(string targetPath, Action<Stream> writeContent, string? reusePath)
+    public string WriteTemp(string targetPath, Action<Stream> writeContent)
     {
-        var reused = reusePath is null ? null : TryOpenForReuse(reusePath);
-        var tempPath = reused is null ? NewTempPath(targetPath) : reusePath!;
+        var tempPath = NewTempPath(targetPath);
         try
         {
-            using (Stream stream = reused is not null ? reused : CreateExclusive(tempPath))
+            using (var stream = CreateExclusive(tempPath))
             {
                 writeContent(stream);
-                if (reused is not null)
-                {
-                    stream.SetLength(stream.Position); // the old content may have been longer
-                }
-
-                if (stream is FileStream file)
-                {
-                    file.Flush(flushToDisk: true);
-                }
-                else
-                {
-                    ((FileSystemStream)stream).Flush(flushToDisk: true);
-                }
+                stream.Flush(flushToDisk: true);
             }
 
             return tempPath;
@@ -86,39 +62,6 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem, PlatformEnvironme
             TryDelete(tempPath);
             ThrowMappedIfIoFailure(ex, targetPath);
             throw;
-        }
-    }
-
-    /// <summary>
-    /// Gets a value indicating whether <see cref="WriteTemp(string, Action{Stream}, string?)"/> can reuse a file: on the real
-    /// file system of Linux (x64, Arm64), where a file can be opened without following links and checked for other names.
-    /// </summary>
-    public bool CanReuseFiles => WritesToRealDisk && !platform.IsWindows && PosixNative.CanOpenSoleRegularFile;
-
-    /// <summary>Opens <paramref name="path"/> to be overwritten (0600), or deletes that name and returns null when it must not be.</summary>
-    private FileStream? TryOpenForReuse(string path)
-    {
-        var handle = CanReuseFiles ? PosixNative.TryOpenSoleRegularFile(path) : null;
-        if (handle is null)
-        {
-            TryDelete(path);
-            return null;
-        }
-
-        try
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(handle, OwnerReadWrite);
-            }
-
-            return new FileStream(handle, FileAccess.Write, bufferSize: 0);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            handle.Dispose();
-            TryDelete(path);
-            return null;
         }
     }
 

@@ -17,6 +17,21 @@ public static class UserProfileSerializer
     /// <summary>The file name parse errors refer to.</summary>
     public const string ProfileFileName = "user_profile.json";
 
+    // The serializer's default depth (JsonSerializerOptions.DefaultMaxDepth): a Utf8JsonWriter's own default is 1,000, and
+    // extension data deeper than the reader accepts would be written into a file that then fails to load.
+    private const int ReaderMaxDepth = 64;
+
+    // The on-disk layout of ProfileJsonContext.Writer, for the writer the serializer writes through.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = ProfileJsonContext.Writer.Options.Encoder,
+        Indented = ProfileJsonContext.Writer.Options.WriteIndented,
+        IndentCharacter = ProfileJsonContext.Writer.Options.IndentCharacter,
+        IndentSize = ProfileJsonContext.Writer.Options.IndentSize,
+        NewLine = ProfileJsonContext.Writer.Options.NewLine,
+        MaxDepth = ReaderMaxDepth,
+    };
+
     /// <summary>Serializes <paramref name="profile"/> to UTF-8 JSON bytes exactly as they are stored on disk.</summary>
     /// <param name="profile">The profile to serialize.</param>
     /// <returns>UTF-8 bytes without BOM, ending with a newline.</returns>
@@ -24,7 +39,7 @@ public static class UserProfileSerializer
     public static byte[] Serialize(UserProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        using var buffer = new PooledBufferWriter();
+        var buffer = new ArrayBufferWriter<byte>();
         SerializeToBuffer(profile, buffer);
         return buffer.WrittenSpan.ToArray();
     }
@@ -37,49 +52,22 @@ public static class UserProfileSerializer
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(destination);
-        using var buffer = new PooledBufferWriter();
+        var buffer = new ArrayBufferWriter<byte>();
         SerializeToBuffer(profile, buffer);
         destination.Write(buffer.WrittenSpan);
     }
 
     /// <summary>Serializes <paramref name="profile"/> into <paramref name="destination"/>, byte for byte as <see cref="Serialize(UserProfile)"/> returns it.</summary>
-    /// <remarks>
-    /// Written by <see cref="ProfileJsonWriter"/>, which produces the serializer's bytes; when it fails (a number JSON
-    /// cannot hold, unwritable or too deep extension data), the serializer runs instead so the caller gets its
-    /// exception. <paramref name="destination"/> may then hold a partial document, as it would from the serializer.
-    /// With a <paramref name="split"/> of the same profile, another thread calling its <see cref="ProfileJsonWriter.Split.Help"/>
-    /// writes part of the document (the same bytes): worth it for a profile of hundreds of kilobytes, not a typical one.
-    /// </remarks>
-    internal static void SerializeToBuffer(UserProfile profile, IBufferWriter<byte> destination, ProfileJsonWriter.Split? split = null)
+    /// <remarks>On failure (a number JSON cannot hold, unwritable or too deep extension data) <paramref name="destination"/> may hold a partial document.</remarks>
+    internal static void SerializeToBuffer(UserProfile profile, IBufferWriter<byte> destination)
     {
-        try
+        using (var writer = new Utf8JsonWriter(destination, WriterOptions))
         {
-            if (split is not null)
-            {
-                split.Write(destination);
-            }
-            else
-            {
-                using var writer = new Utf8JsonWriter(destination, ProfileJsonWriter.Options);
-                ProfileJsonWriter.Write(writer, profile);
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            ThrowAsSerializer(profile);
-            throw;
+            JsonSerializer.Serialize(writer, profile, ProfileJsonContext.Writer.UserProfile);
         }
 
         destination.GetSpan(1)[0] = (byte)'\n';
         destination.Advance(1);
-    }
-
-    // Throws what JsonSerializer throws for the profile; returns only if it unexpectedly succeeds.
-    private static void ThrowAsSerializer(UserProfile profile)
-    {
-        using var scratch = new PooledBufferWriter(4096);
-        using var writer = new Utf8JsonWriter(scratch, ProfileJsonWriter.Options);
-        JsonSerializer.Serialize(writer, profile, ProfileJsonContext.Writer.UserProfile);
     }
 
     /// <summary>Parses UTF-8 JSON into a <see cref="UserProfile"/> without validating it.</summary>
@@ -94,13 +82,6 @@ public static class UserProfileSerializer
         try
         {
             ThrowIfNotUtf8(utf8Json);
-
-            // Ordinary files take the hand-written fast path; anything unusual gets System.Text.Json's result or error.
-            if (ProfileJsonReader.TryRead(utf8Json, out var profile))
-            {
-                return profile!;
-            }
-
             return JsonSerializer.Deserialize(utf8Json, ProfileJsonContext.Default.UserProfile)
                 ?? throw new JsonException("The file contains 'null' instead of a profile object. Path: $ | LineNumber: 0 | BytePositionInLine: 0.");
         }

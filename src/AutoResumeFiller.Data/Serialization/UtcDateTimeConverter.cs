@@ -35,7 +35,7 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 
     /// <summary>
     /// Parses a timestamp string value exactly as <see cref="Read"/> does (UTC kind; no offset means UTC).
-    /// Shared with <see cref="ProfileJsonReader"/>, whose result must equal this converter's.
+    /// Used by <see cref="Read"/> only.
     /// </summary>
     internal static bool TryParseTimestamp(string? text, out DateTime value)
     {
@@ -71,7 +71,7 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 
     /// <summary>
     /// Writes <paramref name="value"/> as a UTC ISO-8601 string value (0–7 fraction digits, trailing zeros
-    /// dropped, <c>Z</c> suffix); an unspecified kind counts as UTC. Shared with <see cref="ProfileJsonWriter"/>.
+    /// dropped, <c>Z</c> suffix); an unspecified kind counts as UTC.
     /// </summary>
     internal static void WriteUtcValue(Utf8JsonWriter writer, DateTime value)
     {

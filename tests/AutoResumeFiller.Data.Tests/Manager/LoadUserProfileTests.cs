@@ -222,10 +222,9 @@ public class LoadUserProfileTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task LoadUserProfile_LaterLoadsReuseTheReadBuffer_UnknownPropertiesOfAnEarlierProfileStayIntact(bool async)
+    public async Task LoadUserProfile_LaterLoads_UnknownPropertiesOfAnEarlierProfileStayIntact(bool async)
     {
-        // A load reads the file into a pooled buffer that the next load reuses: nothing the profile keeps, the JSON of
-        // unknown properties included, may point into it.
+        // Nothing a loaded profile keeps, the JSON of unknown properties included, may point into a buffer a later load reuses.
         var context = new ManagerTestContext();
         context.Initialized();
         context.WriteFile("data/user_profile.json", WithUnknown("kept", new string('a', 3000)));

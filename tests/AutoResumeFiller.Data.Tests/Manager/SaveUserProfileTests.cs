@@ -420,27 +420,12 @@ public class SaveUserProfileTests
         context.TempFiles().Should().BeEmpty();
     }
 
-    [Fact]
-    public void SaveUserProfile_InvalidProfileWithoutAutoBackup_TempFileWrittenMeanwhileIsDeleted()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SaveUserProfile_InvalidProfile_IsRefusedBeforeAnyFileIsOpened(bool autoBackup)
     {
-        var context = new ManagerTestContext(o => o.AutoBackupEnabled = false);
-        context.Initialized();
-        var before = context.Snapshot();
-        var opened = context.RecordOpenedFiles();
-
-        FluentActions.Invoking(() => context.Manager.SaveUserProfile(ManagerTestContext.InvalidProfile())).Should().ThrowExactly<ProfileValidationException>();
-
-        var created = opened.Where(path => path.EndsWith(".tmp", StringComparison.Ordinal)).ToList();
-
-        created.Should().ContainSingle("without an auto backup, the profile's temp file is written while validation runs").Which.Should().Contain("/data/.user_profile.json.");
-        context.FileSystem.File.Exists(created[0]).Should().BeFalse();
-        context.Snapshot().Should().Equal(before);
-    }
-
-    [Fact]
-    public void SaveUserProfile_InvalidProfileWithAutoBackup_IsRefusedBeforeAnyFileIsOpened()
-    {
-        var context = new ManagerTestContext();
+        var context = new ManagerTestContext(o => o.AutoBackupEnabled = autoBackup);
         context.Initialized();
         var before = context.Snapshot();
         var opened = context.RecordOpenedFiles();
@@ -448,7 +433,7 @@ public class SaveUserProfileTests
         FluentActions.Invoking(() => context.Manager.SaveUserProfile(ManagerTestContext.InvalidProfile())).Should().ThrowExactly<ProfileValidationException>();
 
         opened.Should().NotContain(path => path.EndsWith(".tmp", StringComparison.Ordinal) || path.EndsWith(".zip", StringComparison.Ordinal) || path.EndsWith("user_profile.json", StringComparison.Ordinal),
-            "the auto backup may reuse the oldest backup's file, so an invalid profile is refused before the backup starts");
+            "an invalid profile is refused before anything is opened for writing or backed up");
         context.Snapshot().Should().Equal(before);
     }
 }

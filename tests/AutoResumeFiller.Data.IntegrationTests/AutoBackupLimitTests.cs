@@ -6,47 +6,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace AutoResumeFiller.Data.IntegrationTests;
 
 /// <summary>
-/// Rotation ahead of time on Linux: once the auto backups reach the limit, a save's auto backup overwrites the oldest
-/// one's blocks instead of deleting one file and writing another, but only for a regular file with no other name.
+/// Saves once the auto backups have reached their limit: rotation removes only its own name of the oldest backup, and an
+/// invalid profile touches no backup.
 /// </summary>
-public sealed class BackupReuseTests : IDisposable
+public sealed class AutoBackupLimitTests : IDisposable
 {
     private const int Keep = 3;
     private readonly TempDirectory _temp = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
 
     public void Dispose() => _temp.Dispose();
-
-    [Fact]
-    public void SaveUserProfile_AtTheLimit_OverwritesTheOldestBackupsFileWithAnExactPrivateArchive()
-    {
-        SkipUnlessLinux();
-        var manager = FullOfBackups();
-        var oldest = Autos(manager)[^1];
-        var oldestInode = Inode(oldest.Path);
-
-        // A longer file (the new archive must be cut to its own length) with a mode that is not private.
-        using (var stream = new FileStream(oldest.Path, FileMode.Append))
-        {
-            stream.Write(new byte[200_000]);
-        }
-
-        File.SetUnixFileMode(oldest.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-
-        Save(manager, "after reuse");
-
-        var autos = Autos(manager);
-        autos.Should().HaveCount(Keep);
-        File.Exists(oldest.Path).Should().BeFalse("the oldest backup was rotated away");
-        var newest = autos[0];
-        Inode(newest.Path).Should().Be(oldestInode, "the new archive was written over the oldest one's file");
-        newest.SizeBytes.Should().BeLessThan(100_000, "the reused file is cut to the new archive's length");
-        File.GetUnixFileMode(newest.Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        manager.VerifyBackup(newest.Path).IsValid.Should().BeTrue();
-        autos.Should().OnlyContain(b => manager.VerifyBackup(b.Path).IsValid);
-        Managers.RestoredSummary(manager, newest.Path, _temp).Should().Be($"save {Keep}", "the new backup holds the profile before the last save");
-        Directory.GetFiles(manager.BackupsDirectory, "*.tmp").Should().BeEmpty();
-    }
 
     [Fact]
     public void SaveUserProfile_OldestBackupHasAnotherHardLink_LeavesThatCopyUntouched()
@@ -61,7 +30,7 @@ public sealed class BackupReuseTests : IDisposable
 
         Save(manager, "after hard link");
 
-        DataDirectoryChecks.Sha256(kept).Should().Be(keptHash, "a file with another name is never overwritten: only our name is removed");
+        DataDirectoryChecks.Sha256(kept).Should().Be(keptHash, "rotation removes only its own name of a file; another hard link keeps its content");
         var autos = Autos(manager);
         autos.Should().HaveCount(Keep);
         File.Exists(oldest.Path).Should().BeFalse();
@@ -79,7 +48,7 @@ public sealed class BackupReuseTests : IDisposable
         FluentActions.Invoking(() => manager.SaveUserProfile(new UserProfile { PersonalInfo = new PersonalInfo { FirstName = "", LastName = "x", Email = "nope" } }))
             .Should().Throw<ProfileValidationException>();
 
-        Autos(manager).Select(b => (b.FileName, DataDirectoryChecks.Sha256(b.Path))).Should().Equal(before, "an invalid profile is refused before the oldest backup is touched");
+        Autos(manager).Select(b => (b.FileName, DataDirectoryChecks.Sha256(b.Path))).Should().Equal(before, "an invalid profile is refused before any backup is written or rotated");
         Directory.GetFiles(manager.BackupsDirectory, "*.tmp").Should().BeEmpty();
     }
 
@@ -87,7 +56,7 @@ public sealed class BackupReuseTests : IDisposable
     {
         if (!OperatingSystem.IsLinux())
         {
-            Assert.Skip("backup files are reused only on Linux (where a file can be opened without following links and checked for other names)");
+            Assert.Skip("these tests use Linux's stat and ln to check inodes and hard links");
         }
     }
 
