@@ -13,6 +13,7 @@ internal static class CliApp
         {
             context.DataDir,
             context.LockTimeout,
+            context.KeyFile,
             InitCommand.Create(context),
             ShowCommand.Create(context),
             ValidateCommand.Create(context),
@@ -22,6 +23,8 @@ internal static class CliApp
             VerifyCommand.Create(context),
             RestoreCommand.Create(context),
             DemoCommand.Create(context),
+            EncryptCommand.Create(context),
+            RotateKeyCommand.Create(context),
         };
         return root;
     }

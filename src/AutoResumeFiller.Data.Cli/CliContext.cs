@@ -29,10 +29,31 @@ internal sealed class CliContext
         CustomParser = ParseSeconds,
     };
 
+    /// <summary>The environment variable that names the key file when <c>--key-file</c> is not given.</summary>
+    public const string KeyFileVariable = "AUTORESUMEFILLER_KEY_FILE";
+
+    public Option<string?> KeyFile { get; } = new("--key-file")
+    {
+        Description = $"The encryption key file (default: ${KeyFileVariable}); with it the profile and backups are encrypted at rest. Keep it outside the data directory, and a copy of it elsewhere: without it the data cannot be decrypted.",
+        HelpName = "PATH",
+        Recursive = true,
+    };
+
+    /// <summary>The key file from <c>--key-file</c>, else <c>AUTORESUMEFILLER_KEY_FILE</c>, else null (no encryption).</summary>
+    public string? KeyFilePath(ParseResult parseResult) =>
+        parseResult.GetValue(KeyFile) is { Length: > 0 } path ? path
+        : Environment.GetEnvironmentVariable(KeyFileVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : null;
+
     /// <summary>Creates a manager for the data directory chosen on the command line (or by the library's resolution order).</summary>
     public UserDataManager CreateManager(ParseResult parseResult)
     {
         var options = new UserDataManagerOptions { DataDirectory = parseResult.GetValue(DataDir) };
+        if (KeyFilePath(parseResult) is { } keyFile)
+        {
+            options.Encryption = EncryptionKeyProviders.KeyFile(keyFile);
+        }
+
         if (parseResult.GetValue(LockTimeout) is { } seconds)
         {
             options.LockTimeout = TimeSpan.FromSeconds(seconds);

@@ -145,6 +145,7 @@ public sealed partial class UserDataManager
 
     private void RestoreLocked(string path, long started, CancellationToken cancellationToken)
     {
+        AuthenticateEncryptedArchive(path);
         var verification = NewVerifier().Verify(path);
         if (verification.DoesNotFit && verification.Problems.Count == 1)
         {
@@ -166,7 +167,7 @@ public sealed partial class UserDataManager
 
             // Verified against the free space before the pre-restore backup took its share: checked again before writing.
             _diskSpace.EnsureAvailable(_layout.DataFolder, verification.TotalBytes + _options.MinimumFreeDiskSpaceBytes);
-            new BackupRestorer(_fileSystem, _layout, _writer, _permissions).Restore(path, verification.Metadata, kind);
+            new BackupRestorer(_fileSystem, _layout, _writer, _permissions, _encryption).Restore(path, verification.Metadata, kind);
             LastPreRestoreBackupPath = preRestore;
             _backups.RotatePreRestoreBackups();
             Log.BackupRestored(_logger, path, preRestore, _time.GetElapsedTime(started).TotalMilliseconds);
@@ -182,7 +183,7 @@ public sealed partial class UserDataManager
 
     /// <summary>A verifier that also refuses content larger than the data directory's drive can take beyond the free space to keep.</summary>
     private BackupVerifier NewVerifier() =>
-        new(_fileSystem, new ArchiveSizeLimits(_diskSpace.TryGetAvailable(_layout.Root) is { } free ? new ArchiveSizeLimits.DiskRoom(free, _options.MinimumFreeDiskSpaceBytes) : null));
+        new(_fileSystem, new ArchiveSizeLimits(_diskSpace.TryGetAvailable(_layout.Root) is { } free ? new ArchiveSizeLimits.DiskRoom(free, _options.MinimumFreeDiskSpaceBytes) : null), _encryption);
 
     private string ResolveBackupPath(string backupPath)
     {

@@ -138,7 +138,11 @@ public sealed partial class UserDataManager
             var stored = _encoding.Encode(Serialize(profile));
             var tempPath = WriteFlushedTemp(stored);
             var autoBackups = _options.AutoBackupEnabled ? _backups.TryCreateAutoBackup() : null; // never throws: a failed backup is logged
-            Guard(_layout.Root, "saving", () => _writer.CommitReplace(tempPath, _layout.ProfilePath));
+            Guard(_layout.Root, "saving", () =>
+            {
+                _writer.CommitReplace(tempPath, _layout.ProfilePath);
+                RemovePlaintextProfileAfterEncryptedSave();
+            });
             if (autoBackups is not null)
             {
                 _backups.RotateAutoBackups(autoBackups); // last: freeing blocks slows the next journal commit, which the save need not wait for

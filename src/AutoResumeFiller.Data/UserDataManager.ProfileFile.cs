@@ -43,10 +43,11 @@ public sealed partial class UserDataManager
     {
         try
         {
-            using var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            var path = ProfileReadPath();
+            using var stream = _fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
             var bytes = new byte[CheckedLength(stream.Length)];
             stream.ReadExactly(bytes);
-            return bytes;
+            return SealedIfNotYetEncrypted(bytes, path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -62,12 +63,13 @@ public sealed partial class UserDataManager
     {
         try
         {
-            var stream = _fileSystem.FileStream.New(_layout.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
+            var path = ProfileReadPath();
+            var stream = _fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
                 var bytes = new byte[CheckedLength(stream.Length)];
                 await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-                return bytes;
+                return SealedIfNotYetEncrypted(bytes, path);
             }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

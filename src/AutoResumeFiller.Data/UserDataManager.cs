@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using System.Text.RegularExpressions;
 using AutoResumeFiller.Data.Backups;
+using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.IO.Acl;
 using AutoResumeFiller.Data.Logging;
@@ -38,7 +39,8 @@ public sealed partial class UserDataManager
     private readonly PrivateDirectoryAcl _acl;
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
-    private readonly ProfileEncoding _encoding = ProfileEncoding.Identity;
+    private readonly DataEncryption _encryption;
+    private readonly ProfileEncoding _encoding;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
@@ -46,6 +48,7 @@ public sealed partial class UserDataManager
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock for timestamps and backup names; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto or pre-restore backup).</exception>
+    /// <exception cref="ArgumentException">The encryption key file lies inside the data directory (a copied data folder would carry its own key).</exception>
     /// <exception cref="UserDataException">No data directory is configured and the platform default cannot be determined.</exception>
     public UserDataManager(
         UserDataManagerOptions? options = null,
@@ -70,19 +73,22 @@ public sealed partial class UserDataManager
         _time = timeProvider ?? TimeProvider.System;
 
         var root = DataDirectoryResolver.Resolve(_options.DataDirectory, platform, _fileSystem.Path.GetFullPath);
-        _layout = new DataLayout(_fileSystem, root);
+        _encryption = new DataEncryption(_options.Encryption);
+        _layout = new DataLayout(_fileSystem, root, _encryption.IsEnabled);
+        RefuseKeyFileInside(root);
+        _encoding = _encryption.IsEnabled ? new EncryptedProfileEncoding(_encryption, _layout.ProfilePath) : ProfileEncoding.Identity;
         _lock = new FileLock(_fileSystem, _layout.LockPath, _options.LockTimeout, _logger);
         _writer = new AtomicFileWriter(_fileSystem, platform, _logger);
         _permissions = new PosixPermissions(_fileSystem, platform, _logger);
         _acl = new PrivateDirectoryAcl(_fileSystem, accessControl ?? PrivateDirectoryAcl.ForPlatform(_fileSystem, platform), _logger);
         _diskSpace = new DiskSpace(_fileSystem, _logger);
-        _backups = new BackupStore(_fileSystem, _layout, _writer, _permissions, _diskSpace, _time, _options, _logger);
+        _backups = new BackupStore(_fileSystem, _layout, _writer, _permissions, _diskSpace, _time, _options, _encryption, _logger);
     }
 
     /// <summary>Gets the data directory (absolute).</summary>
     public string DataDirectory => _layout.Root;
 
-    /// <summary>Gets the profile's path, <c>&lt;data dir&gt;/data/user_profile.json</c>.</summary>
+    /// <summary>Gets the profile's path, <c>&lt;data dir&gt;/data/user_profile.json</c> (<c>user_profile.json.enc</c> with <see cref="UserDataManagerOptions.Encryption"/> set).</summary>
     public string ProfilePath => _layout.ProfilePath;
 
     /// <summary>Gets the backups folder, <c>&lt;data dir&gt;/backups</c>.</summary>
@@ -124,10 +130,10 @@ public sealed partial class UserDataManager
             using (_lock.Acquire(exclusive: true))
             {
                 RemoveStaleTempFiles();
-                if (!_fileSystem.File.Exists(_layout.ProfilePath))
+                if (!ProfileExistsInAnyForm())
                 {
                     var profile = new UserProfile { LastUpdated = _time.GetUtcNow().UtcDateTime };
-                    var bytes = UserProfileSerializer.Serialize(profile);
+                    var bytes = _encryption.EncodeProfile(UserProfileSerializer.Serialize(profile), _layout.ProfilePath);
                     _writer.Write(_layout.ProfilePath, stream => stream.Write(bytes));
                     created = true;
                 }
@@ -273,6 +279,7 @@ public sealed partial class UserDataManager
             MaxPreRestoreBackups = source.MaxPreRestoreBackups,
             MinimumFreeDiskSpaceBytes = source.MinimumFreeDiskSpaceBytes,
             AutoBackupEnabled = source.AutoBackupEnabled,
+            Encryption = source.Encryption,
         };
     }
 

@@ -33,4 +33,11 @@ public sealed class UserDataManagerOptions
     /// <summary>Gets or sets a value indicating whether each save first backs up the current profile.</summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool AutoBackupEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets where the encryption key ring is kept; when set, the profile and every backup are encrypted at rest
+    /// (<c>data/user_profile.json.enc</c>, <c>backups/NAME_TS.zip.enc</c>). See <see cref="EncryptionKeyProviders"/>.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: plaintext files.</value>
+    public IEncryptionKeyProvider? Encryption { get; set; }
 }

@@ -206,7 +206,7 @@ internal static class PairedRuns
         return Stopwatch.GetElapsedTime(started);
     }
 
-    private static void Pair(string key, int rounds, Action baseline, Action ours)
+    internal static void Pair(string key, int rounds, Action baseline, Action ours)
     {
         // Warm up until both run tier-1 code (tiering needs 30 calls and a quiet 100 ms): at least a tenth of the
         // rounds and at least 2 seconds; without this the first pairs measure unoptimized JIT code.

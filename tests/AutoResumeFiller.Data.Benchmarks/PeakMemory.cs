@@ -24,7 +24,7 @@ internal static class PeakMemory
         return 0;
     }
 
-    private static long HighWaterMarkKb()
+    internal static long HighWaterMarkKb()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? -1 : long.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);

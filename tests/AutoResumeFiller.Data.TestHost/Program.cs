@@ -20,6 +20,7 @@ try
         "increment" => Commands.Increment(dataDir, int.Parse(args[2], CultureInfo.InvariantCulture)),
         "access" => Commands.Access(dataDir, args[2]),
         "crash-loop" => Commands.CrashLoop(dataDir, int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : null),
+        "encrypted-crash-loop" => EncryptedCrashLoop.Run(dataDir, int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4] == "migrate", args[5]),
         "mixed" => await Commands.MixedAsync(dataDir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4]).ConfigureAwait(false),
         _ => Usage(command),
     };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using AutoResumeFiller.Data.Cli.Output;
 
 namespace AutoResumeFiller.Data.Cli.Commands;
@@ -8,7 +9,7 @@ internal static class ShowCommand
 {
     public static Command Create(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Print the stored JSON file exactly as it is on disk." };
+        var json = new Option<bool>("--json") { Description = "Print the stored JSON file exactly as it is on disk (with --key-file, the decrypted JSON)." };
         var command = new Command("show", "Show a readable summary of the profile.") { json };
         command.SetAction(parseResult =>
         {
@@ -19,7 +20,9 @@ internal static class ShowCommand
             var profile = manager.LoadUserProfile();
             if (parseResult.GetValue(json))
             {
-                context.Terminal.Out.Write(File.ReadAllText(manager.ProfilePath));
+                context.Terminal.Out.Write(manager.ProfilePath.EndsWith(".enc", StringComparison.Ordinal)
+                    ? DecryptedJson(profile)
+                    : File.ReadAllText(manager.ProfilePath));
                 return ExitCodes.Success;
             }
 
@@ -30,4 +33,15 @@ internal static class ShowCommand
         });
         return command;
     }
+
+    /// <summary>An encrypted profile's JSON, from the profile the load decrypted and validated (to the terminal only, never to a file).</summary>
+    private static string DecryptedJson(UserProfile profile) =>
+        JsonSerializer.Serialize(profile, JsonOptions) + "\n";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

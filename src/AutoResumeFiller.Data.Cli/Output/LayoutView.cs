@@ -9,7 +9,7 @@ internal static class LayoutView
         terminal.Line($"Data directory: {terminal.Paint(root, Style.Cyan)}");
         (string Path, string Shown, string About)[] entries =
         [
-            (manager.ProfilePath, "data/user_profile.json", "the profile"),
+            (manager.ProfilePath, "data/" + Path.GetFileName(manager.ProfilePath), manager.ProfilePath.EndsWith(".enc", StringComparison.Ordinal) ? "the profile (encrypted)" : "the profile"),
             (manager.LockFilePath, "data/.user_profile.lock", "the lock file"),
             (Path.Combine(root, "config.yaml"), "config.yaml", "settings of the app (backed up, never parsed here)"),
             (Path.Combine(root, "resumes"), "resumes/", "resume files"),

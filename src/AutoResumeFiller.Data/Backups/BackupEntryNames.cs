@@ -11,6 +11,13 @@ internal static class BackupEntryNames
 
     public static string ProfileEntry(BackupKind kind) => kind == BackupKind.Auto ? AutoProfile : FullProfile;
 
+    /// <summary>The profile's entry in a backup of <paramref name="kind"/> whose profile file is encrypted: the name ends in <c>.enc</c>.</summary>
+    public static string ProfileEntry(BackupKind kind, bool encrypted) => ProfileEntry(kind) + (encrypted ? Encryption.DataEncryption.Suffix : "");
+
+    /// <summary>Whether <paramref name="name"/> is the profile of a backup of <paramref name="kind"/>, plaintext or encrypted.</summary>
+    public static bool IsProfile(string name, BackupKind kind) =>
+        name == ProfileEntry(kind) || name == ProfileEntry(kind, encrypted: true);
+
     /// <summary>Whether <paramref name="name"/> is relative, uses <c>/</c>, and has no empty, <c>.</c>, <c>..</c>, drive or control-character parts.</summary>
     public static bool IsSafe(string name)
     {
@@ -40,8 +47,8 @@ internal static class BackupEntryNames
 
     /// <summary>Whether a file entry belongs in a backup of <paramref name="kind"/>.</summary>
     public static bool IsAllowed(string name, BackupKind kind) => kind == BackupKind.Auto
-        ? name == AutoProfile
-        : name is FullProfile or Config
+        ? IsProfile(name, kind)
+        : IsProfile(name, kind) || name == Config
             || (name.StartsWith(ResumesPrefix, StringComparison.Ordinal) && name.Length > ResumesPrefix.Length)
             || (name.StartsWith(CoverLettersPrefix, StringComparison.Ordinal) && name.Length > CoverLettersPrefix.Length);
 

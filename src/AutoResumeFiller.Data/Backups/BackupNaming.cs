@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace AutoResumeFiller.Data.Backups;
 
-/// <summary>Backup file names: <c>{name}_YYYYMMDD_HHMMSS[_N].zip</c> (UTC); the kind comes from the name.</summary>
+/// <summary>Backup file names: <c>{name}_YYYYMMDD_HHMMSS[_N].zip</c>, or <c>.zip.enc</c> when encrypted (UTC); the kind comes from the name.</summary>
 internal static partial class BackupNaming
 {
     public const string AutoPrefix = "auto_backup";
@@ -20,10 +20,10 @@ internal static partial class BackupNaming
         "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
     };
 
-    public static string FileName(string name, DateTime utc, int sequence) =>
+    public static string FileName(string name, DateTime utc, int sequence, string extension = ".zip") =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{name}_{utc.ToString(StampFormat, CultureInfo.InvariantCulture)}{(sequence > 1 ? "_" + sequence.ToString(CultureInfo.InvariantCulture) : "")}.zip");
+            $"{name}_{utc.ToString(StampFormat, CultureInfo.InvariantCulture)}{(sequence > 1 ? "_" + sequence.ToString(CultureInfo.InvariantCulture) : "")}{extension}");
 
     /// <summary>Reads kind, name, time and counter from a backup file name; false for anything else (temp files, foreign files).</summary>
     public static bool TryParse(string fileName, out BackupKind kind, out string name, out DateTime createdAt, out int sequence)
@@ -81,7 +81,7 @@ internal static partial class BackupNaming
         }
     }
 
-    [GeneratedRegex(@"^(?<name>.+)_(?<stamp>\d{8}_\d{6})(?:_(?<seq>\d{1,6}))?\.zip$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<name>.+)_(?<stamp>\d{8}_\d{6})(?:_(?<seq>\d{1,6}))?\.zip(?:\.enc)?$", RegexOptions.CultureInvariant)]
     private static partial Regex FileNamePattern();
 
     [GeneratedRegex(@"^[\p{L}\p{Nd}][\p{L}\p{Nd}._-]*$", RegexOptions.CultureInvariant)]

@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using System.IO.Compression;
+using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
 
 namespace AutoResumeFiller.Data.Backups;
@@ -8,9 +9,10 @@ namespace AutoResumeFiller.Data.Backups;
 /// Writes a verified backup's files back into the data directory, each atomically through a temp file and
 /// re-checked against its SHA-256 as it is written (the archive is not trusted to stay unchanged after
 /// verification). For full backups, <c>config.yaml</c>, <c>resumes/</c> and <c>cover_letters/</c> end up
-/// matching the backup exactly. Caller holds the exclusive lock.
+/// matching the backup exactly. With encryption on, a plaintext profile from an older backup is encrypted in memory
+/// before it is staged, so no plaintext profile touches the disk. Caller holds the exclusive lock.
 /// </summary>
-internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, AtomicFileWriter writer, PosixPermissions permissions)
+internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, AtomicFileWriter writer, PosixPermissions permissions, DataEncryption encryption)
 {
     public void Restore(string backupPath, BackupMetadata metadata, BackupKind kind)
     {
@@ -26,13 +28,13 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
         // Two phases, so a full disk or a changed archive changes nothing: first every file is written to a temp file
         // in data/ (where the next initialization or save removes leftovers of a crash) and checked against its
         // SHA-256; only when all are on disk are they renamed into place, the profile first.
-        var profileEntry = BackupEntryNames.ProfileEntry(kind);
-        var order = targets.Keys.OrderBy(n => n == profileEntry ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var order = targets.Keys.OrderBy(n => BackupEntryNames.IsProfile(n, kind) ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
         var staged = new List<(string Temp, string Target)>(order.Count);
         try
         {
             using (var stream = fileSystem.FileStream.New(backupPath, FileMode.Open, FileAccess.Read, FileShare.Read))
-            using (var zip = new ZipArchive(stream, ZipArchiveMode.Read))
+            using (var archive = encryption.OpenArchive(stream, backupPath))
+            using (var zip = new ZipArchive(archive, ZipArchiveMode.Read))
             {
                 foreach (var name in order)
                 {
@@ -67,6 +69,11 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
             }
         }
 
+        if (layout.IsEncrypted && fileSystem.File.Exists(layout.PlaintextProfilePath))
+        {
+            fileSystem.File.Delete(layout.PlaintextProfilePath); // a stale plaintext copy: the restored profile is the encrypted one
+        }
+
         if (kind == BackupKind.Auto)
         {
             return;
@@ -88,15 +95,22 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
         var entry = zip.GetEntry(record.Path)
             ?? throw new InvalidBackupException(backupPath, [$"'{record.Path}' disappeared from the archive after verification"]);
         var temp = writer.NewTempPath(target, layout.DataFolder);
+        var encrypt = target == layout.ProfilePath && !DataEncryption.IsEncryptedName(record.Path) && layout.IsEncrypted;
         try
         {
             using var output = writer.CreateExclusive(temp);
             using (var content = entry.Open())
             {
-                var (bytes, sha256) = HashingCopy.Copy(content, output, record.SizeBytes, null, CancellationToken.None);
+                using var plaintext = encrypt ? new MemoryStream() : null;
+                var (bytes, sha256) = HashingCopy.Copy(content, plaintext ?? (Stream)output, record.SizeBytes, null, CancellationToken.None);
                 if (bytes != record.SizeBytes || !string.Equals(sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
                 {
                     throw new InvalidBackupException(backupPath, [$"'{record.Path}' changed after verification"]);
+                }
+
+                if (plaintext is not null)
+                {
+                    output.Write(encryption.EncodeProfile(plaintext.ToArray(), target));
                 }
             }
 
@@ -123,7 +137,13 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
 
     private string TargetPath(string entryName, BackupKind kind)
     {
-        var relative = kind == BackupKind.Auto ? BackupEntryNames.FullProfile : entryName;
+        if (BackupEntryNames.IsProfile(entryName, kind))
+        {
+            // A plaintext profile restores into the encrypted profile when encryption is on (encrypted on the way).
+            return layout.ProfilePath;
+        }
+
+        var relative = entryName;
         var full = fileSystem.Path.GetFullPath(fileSystem.Path.Combine(layout.Root, relative.Replace('/', fileSystem.Path.DirectorySeparatorChar)));
         var root = layout.Root.TrimEnd(fileSystem.Path.DirectorySeparatorChar) + fileSystem.Path.DirectorySeparatorChar;
 

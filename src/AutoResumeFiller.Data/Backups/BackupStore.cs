@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
 using AutoResumeFiller.Data.Logging;
 using AutoResumeFiller.Data.Serialization;
@@ -21,6 +22,7 @@ internal sealed class BackupStore(
     DiskSpace diskSpace,
     TimeProvider time,
     UserDataManagerOptions options,
+    DataEncryption encryption,
     ILogger logger)
 {
     // S_IFREG | 0600 in the upper 16 bits, so unzip tools recreate files private to the user.
@@ -41,13 +43,15 @@ internal sealed class BackupStore(
         string? tempPath = null;
         try
         {
-            var profile = fileSystem.FileInfo.New(layout.ProfilePath);
+            var (profilePath, entryName) = CurrentProfile(BackupKind.Auto);
+            var profile = fileSystem.FileInfo.New(profilePath);
             if (!profile.Exists)
             {
                 return null;
             }
 
-            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(layout.ProfilePath, BackupEntryNames.AutoProfile, profile.Length)], [], null, CancellationToken.None);
+            // With encryption on, the profile's encrypted bytes go into the (encrypted) archive as they are: never decrypted.
+            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(profilePath, entryName, profile.Length)], [], null, CancellationToken.None);
             var existing = ListNamed(BackupNaming.AutoPrefix);
             var path = CommitArchive(tempPath, BackupNaming.AutoPrefix, createdAt, existing);
             Log.AutoBackupCreated(logger, path, time.GetElapsedTime(started).TotalMilliseconds);
@@ -147,7 +151,7 @@ internal sealed class BackupStore(
         }
 
         var found = new List<BackupInfo>();
-        foreach (var path in fileSystem.Directory.EnumerateFiles(layout.BackupsFolder, "*.zip"))
+        foreach (var path in fileSystem.Directory.EnumerateFiles(layout.BackupsFolder, "*.zip*"))
         {
             var fileName = fileSystem.Path.GetFileName(path);
             if (BackupNaming.TryParse(fileName, out var kind, out var name, out var createdAt, out var sequence))
@@ -183,7 +187,7 @@ internal sealed class BackupStore(
             return found;
         }
 
-        foreach (var file in folder.EnumerateFiles(name + "_*.zip"))
+        foreach (var file in folder.EnumerateFiles(name + "_*.zip*"))
         {
             if (BackupNaming.TryParse(file.Name, out var kind, out var parsedName, out var createdAt, out var sequence)
                 && parsedName == name
@@ -199,7 +203,8 @@ internal sealed class BackupStore(
     private List<Source> CollectFullSources(List<string> missing)
     {
         var sources = new List<Source>();
-        AddFileOrMissing(sources, missing, layout.ProfilePath, BackupEntryNames.FullProfile);
+        var (profilePath, profileEntry) = CurrentProfile(BackupKind.Manual);
+        AddFileOrMissing(sources, missing, profilePath, profileEntry);
         AddFileOrMissing(sources, missing, layout.ConfigPath, BackupEntryNames.Config);
         AddFolderOrMissing(sources, missing, layout.ResumesFolder, BackupEntryNames.ResumesPrefix);
         AddFolderOrMissing(sources, missing, layout.CoverLettersFolder, BackupEntryNames.CoverLettersPrefix);
@@ -245,7 +250,7 @@ internal sealed class BackupStore(
     private string CommitArchive(string tempPath, string name, DateTime createdAt, List<BackupInfo> existing)
     {
         var taken = existing.Where(b => b.CreatedAt == createdAt).Select(b => b.Sequence).DefaultIfEmpty(0).Max();
-        return writer.CommitUnique(tempPath, sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken)));
+        return writer.CommitUnique(tempPath, sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken, encryption.ArchiveExtension)));
     }
 
     /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
@@ -268,9 +273,10 @@ internal sealed class BackupStore(
             Missing = missing,
         };
 
+        var targetPath = fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1, encryption.ArchiveExtension));
         var tempPath = writer.WriteTemp(
-            fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1)),
-            writeContent: stream =>
+            targetPath,
+            writeContent: file => encryption.WriteArchive(file, targetPath, stream =>
             {
                 long done = 0;
                 var filesDone = 0;
@@ -303,7 +309,7 @@ internal sealed class BackupStore(
                     using var metadataStream = entry.Open();
                     JsonSerializer.Serialize(metadataStream, metadata, ProfileJsonContext.Default.BackupMetadata);
                 }
-            });
+            }));
         return (tempPath, createdAt);
     }
 
@@ -341,6 +347,15 @@ internal sealed class BackupStore(
             return new BackupFileRecord { Path = source.EntryName, SizeBytes = bytes, Sha256 = sha256 };
         }
     }
+
+    /// <summary>
+    /// The profile file to back up and its entry name: the encrypted one with encryption on, unless only a plaintext
+    /// profile exists yet (before <c>EncryptExistingData</c>; the archive is encrypted all the same).
+    /// </summary>
+    private (string Path, string EntryName) CurrentProfile(BackupKind kind) =>
+        layout.IsEncrypted && !fileSystem.File.Exists(layout.ProfilePath) && fileSystem.File.Exists(layout.PlaintextProfilePath)
+            ? (layout.PlaintextProfilePath, BackupEntryNames.ProfileEntry(kind))
+            : (layout.ProfilePath, BackupEntryNames.ProfileEntry(kind, layout.IsEncrypted));
 
     private static DateTime TruncateToSeconds(DateTime value) =>
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Abstractions;
 using System.IO.Compression;
 using System.Text.Json;
+using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data.Backups;
@@ -10,11 +11,15 @@ namespace AutoResumeFiller.Data.Backups;
 /// Checks a backup archive without trusting it: entry names confined to the data layout, no duplicates or
 /// links, sizes and compression ratios within limits (zip-bomb guard), every file present with the size and
 /// SHA-256 recorded in <c>metadata.json</c>, and the profile inside valid. Never throws for a bad archive.
+/// A <c>.zip.enc</c> is authenticated whole before any of it is read; an encrypted profile inside is decrypted in memory.
 /// </summary>
 /// <param name="fileSystem">Where the archive is.</param>
 /// <param name="limits">The size limits (zip-bomb guard).</param>
-internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits limits)
+/// <param name="encryption">Decrypts encrypted archives; <see langword="null"/> for plaintext only.</param>
+internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits limits, DataEncryption? encryption = null)
 {
+    private readonly DataEncryption _encryption = encryption ?? new DataEncryption(null);
+
     public const int MaxEntries = 100_000;
 
     private const int MaxMetadataBytes = 16 * 1024 * 1024;
@@ -39,8 +44,14 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
             }
 
             using var stream = fileSystem.FileStream.New(backupPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            using var archive = _encryption.OpenArchive(stream, backupPath);
+            using var zip = new ZipArchive(archive, ZipArchiveMode.Read);
             return VerifyArchive(zip, problems);
+        }
+        catch (DataDecryptionException ex)
+        {
+            problems.Add(ex.Message);
+            return new Result(problems, null, null);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or JsonException or OverflowException)
         {
@@ -144,7 +155,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
         }
     }
 
-    private static void CheckRecords(Dictionary<string, ZipArchiveEntry?> files, BackupMetadata metadata, BackupKind kind, List<string> problems)
+    private void CheckRecords(Dictionary<string, ZipArchiveEntry?> files, BackupMetadata metadata, BackupKind kind, List<string> problems)
     {
         var listed = new HashSet<string>(StringComparer.Ordinal) { BackupMetadata.EntryName };
         foreach (var record in metadata.Files)
@@ -175,7 +186,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
         }
 
         var profileEntry = BackupEntryNames.ProfileEntry(kind);
-        if (!listed.Contains(profileEntry))
+        if (!listed.Contains(profileEntry) && !listed.Contains(BackupEntryNames.ProfileEntry(kind, encrypted: true)))
         {
             problems.Add($"the backup holds no profile ({profileEntry})");
         }
@@ -183,7 +194,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
 
     // A pre-restore backup holds exactly what was on disk before a restore, even a corrupted profile: its checksums
     // prove that, and refusing it would make such a restore impossible to undo. Other backups must hold a valid profile.
-    private static void CheckContent(ZipArchiveEntry entry, BackupFileRecord record, bool checkProfile, List<string> problems)
+    private void CheckContent(ZipArchiveEntry entry, BackupFileRecord record, bool checkProfile, List<string> problems)
     {
         var shown = Shown(record.Path);
         if (entry.Length != record.SizeBytes)
@@ -195,7 +206,7 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
         try
         {
             using var content = entry.Open();
-            var isProfile = checkProfile && record.Path is BackupEntryNames.AutoProfile or BackupEntryNames.FullProfile;
+            var isProfile = checkProfile && (BackupEntryNames.IsProfile(record.Path, BackupKind.Auto) || BackupEntryNames.IsProfile(record.Path, BackupKind.Manual));
             using var copy = isProfile ? new MemoryStream() : null;
             var (bytes, sha256) = HashingCopy.Copy(content, copy, record.SizeBytes, null, CancellationToken.None);
             if (bytes != record.SizeBytes)
@@ -208,14 +219,26 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits l
             }
             else if (copy is not null)
             {
-                CheckProfile(copy, shown, problems);
+                CheckProfile(Decoded(copy, record.Path), shown, problems);
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
         {
             problems.Add($"'{shown}' cannot be decompressed: {ex.Message}");
         }
+        catch (DataDecryptionException ex)
+        {
+            problems.Add($"the profile in the backup cannot be decrypted: {ex.Message}");
+        }
     }
+
+    /// <summary>The profile entry's plaintext: an encrypted entry is decrypted in memory, never written anywhere.</summary>
+    private MemoryStream Decoded(MemoryStream copy, string entryName) =>
+        DataEncryption.IsEncryptedName(entryName)
+            ? Visible(_encryption.DecodeProfile(copy.ToArray(), entryName))
+            : copy;
+
+    private static MemoryStream Visible(byte[] bytes) => new(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
 
     private static void CheckProfile(MemoryStream copy, string shown, List<string> problems)
     {

@@ -14,12 +14,16 @@ internal sealed class DataLayout
     public const string BackupsFolderName = "backups";
     public const string LogsFolderName = "logs";
 
-    public DataLayout(IFileSystem fileSystem, string root)
+    /// <param name="fileSystem">The file system whose path rules apply.</param>
+    /// <param name="root">The data directory (absolute).</param>
+    /// <param name="encrypted">Whether the profile is kept encrypted (<c>user_profile.json.enc</c>).</param>
+    public DataLayout(IFileSystem fileSystem, string root, bool encrypted = false)
     {
         var path = fileSystem.Path;
         Root = root;
         DataFolder = path.Combine(root, DataFolderName);
-        ProfilePath = path.Combine(DataFolder, ProfileFileName);
+        PlaintextProfilePath = path.Combine(DataFolder, ProfileFileName);
+        ProfilePath = encrypted ? PlaintextProfilePath + Encryption.DataEncryption.Suffix : PlaintextProfilePath;
         LockPath = path.Combine(DataFolder, LockFileName);
         ConfigPath = path.Combine(root, ConfigFileName);
         ResumesFolder = path.Combine(root, ResumesFolderName);
@@ -32,7 +36,14 @@ internal sealed class DataLayout
 
     public string DataFolder { get; }
 
+    /// <summary>Gets the profile this manager writes: <c>data/user_profile.json</c>, or <c>data/user_profile.json.enc</c> with encryption on.</summary>
     public string ProfilePath { get; }
+
+    /// <summary>Gets <c>data/user_profile.json</c>, the plaintext profile (the only one without encryption; one not yet encrypted with it).</summary>
+    public string PlaintextProfilePath { get; }
+
+    /// <summary>Gets a value indicating whether the profile is kept encrypted.</summary>
+    public bool IsEncrypted => ProfilePath != PlaintextProfilePath;
 
     public string LockPath { get; }
 

@@ -1,0 +1,30 @@
+using System.Runtime.Versioning;
+using AutoResumeFiller.Data.Encryption;
+
+namespace AutoResumeFiller.Data;
+
+/// <summary>The built-in places to keep the encryption key ring; see <see cref="UserDataManagerOptions.Encryption"/>.</summary>
+public static class EncryptionKeyProviders
+{
+    /// <summary>
+    /// A key ring in the file <paramref name="path"/>, created with one random 256-bit key on first use, mode 0600 on POSIX,
+    /// written atomically. Keep it outside the data directory (a manager refuses a key file inside it), so a copied or
+    /// synced data folder is useless alone, and keep a copy of it apart from the data: without it the data cannot be
+    /// decrypted. One key file per data directory: a key rotation drops the old keys that directory no longer uses.
+    /// </summary>
+    /// <param name="path">The key file; <c>~</c> expands to the home folder.</param>
+    /// <returns>The provider.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null, empty or blank.</exception>
+    public static IEncryptionKeyProvider KeyFile(string path) => new KeyRingFileProvider(path, protector: null);
+
+    /// <summary>
+    /// As <see cref="KeyFile"/>, but the file is also encrypted with Windows DPAPI for the current user, so it is useless
+    /// to another account or on another machine (back it up knowing that a Windows reinstall loses the DPAPI master key).
+    /// </summary>
+    /// <param name="path">The key file; <c>~</c> expands to the home folder.</param>
+    /// <returns>The provider.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null, empty or blank.</exception>
+    [SupportedOSPlatform("windows")]
+    public static IEncryptionKeyProvider WindowsDataProtection(string path) =>
+        new KeyRingFileProvider(path, new WindowsDataProtectionProtector());
+}

@@ -1,0 +1,150 @@
+using System.IO.Abstractions;
+using System.Security.Cryptography;
+using AutoResumeFiller.Data.IO;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AutoResumeFiller.Data.Encryption;
+
+/// <summary>
+/// Keeps the key ring in one file (0600 on POSIX, in a 0700 folder when it creates the folder), written atomically
+/// through <see cref="AtomicFileWriter"/>. The first use creates the file with one random key; creation never replaces
+/// a ring another process created meanwhile. The ring is cached and read again when the file's size or time changes,
+/// so a rotation by another process is seen at the next operation.
+/// </summary>
+internal sealed class KeyRingFileProvider : IEncryptionKeyProvider
+{
+    private readonly IFileSystem _fileSystem;
+    private readonly IKeyRingProtector? _protector;
+    private readonly TimeProvider _time;
+    private readonly PlatformEnvironment _platform;
+    private readonly AtomicFileWriter _writer;
+    private readonly Lock _gate = new();
+    private (DateTime WrittenAt, long Length, EncryptionKeyRing Ring)? _cached;
+
+    public KeyRingFileProvider(string path, IKeyRingProtector? protector, IFileSystem? fileSystem = null, TimeProvider? time = null, PlatformEnvironment? platform = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _fileSystem = fileSystem ?? new FileSystem();
+        _platform = platform ?? PlatformEnvironment.Current;
+        Path = _fileSystem.Path.GetFullPath(DataDirectoryResolver.ExpandHome(path, _platform));
+        _protector = protector;
+        _time = time ?? TimeProvider.System;
+        _writer = new AtomicFileWriter(_fileSystem, _platform, NullLogger.Instance);
+    }
+
+    /// <summary>Gets the key ring file (absolute).</summary>
+    public string Path { get; }
+
+    public EncryptionKeyRing GetKeyRing()
+    {
+        lock (_gate)
+        {
+            var info = _fileSystem.FileInfo.New(Path);
+            if (!info.Exists)
+            {
+                return CreateFirst();
+            }
+
+            if (_cached is { } cached && cached.WrittenAt == info.LastWriteTimeUtc && cached.Length == info.Length)
+            {
+                return cached.Ring;
+            }
+
+            var ring = Read();
+            _cached = (info.LastWriteTimeUtc, info.Length, ring);
+            return ring;
+        }
+    }
+
+    public void SaveKeyRing(EncryptionKeyRing keyRing)
+    {
+        ArgumentNullException.ThrowIfNull(keyRing);
+        lock (_gate)
+        {
+            EnsureFolder();
+            _writer.Write(Path, stream => stream.Write(Encode(keyRing)));
+            _cached = null;
+        }
+    }
+
+    private EncryptionKeyRing CreateFirst()
+    {
+        EnsureFolder();
+        var ring = EncryptionKeyRing.CreateNew(_time.GetUtcNow());
+        var temp = _writer.WriteTemp(Path, stream => stream.Write(Encode(ring)));
+        try
+        {
+            // Never over an existing ring: another process may have created one meanwhile, and data may already use it.
+            _fileSystem.File.Move(temp, Path, overwrite: false);
+            _writer.FlushDirectory(_fileSystem.Path.GetDirectoryName(Path)!);
+            return ring;
+        }
+        catch (IOException) when (_fileSystem.File.Exists(Path))
+        {
+            _writer.TryDelete(temp);
+            return Read();
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            _writer.TryDelete(temp);
+            throw IoErrors.Map(ex, Path, "creating the key file");
+        }
+    }
+
+    private EncryptionKeyRing Read()
+    {
+        byte[] stored;
+        try
+        {
+            stored = _fileSystem.File.ReadAllBytes(Path);
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            throw IoErrors.Map(ex, Path, "reading the key file");
+        }
+
+        try
+        {
+            var json = _protector is null ? stored : _protector.Unprotect(stored);
+            return KeyRingFormat.Deserialize(json);
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
+        {
+            throw new UserDataException(
+                $"Key file '{Path}' cannot be read: {ex.Message}",
+                "Put back your copy of the key file (a new key cannot decrypt existing data); the data was not changed.",
+                ex);
+        }
+    }
+
+    private byte[] Encode(EncryptionKeyRing ring)
+    {
+        var json = KeyRingFormat.Serialize(ring);
+        return _protector is null ? json : _protector.Protect(json);
+    }
+
+    private void EnsureFolder()
+    {
+        var folder = _fileSystem.Path.GetDirectoryName(Path)!;
+        if (_fileSystem.Directory.Exists(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            if (_writer.WritesToRealDisk && !_platform.IsWindows && !OperatingSystem.IsWindows())
+            {
+                _fileSystem.Directory.CreateDirectory(folder, PosixPermissions.PrivateFolder);
+            }
+            else
+            {
+                _fileSystem.Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            throw IoErrors.Map(ex, folder, "creating the key file's folder");
+        }
+    }
+}
