@@ -82,6 +82,9 @@ for size in 25 100; do
   done
 done
 
+echo "== WatchProfile latency: rename to callback, events and polling (~1 minute)"
+dotnet "$dll" --watch-latency "${TMPDIR:-/tmp}" | tee -a "$extras"
+
 echo "== pydantic load of the same profile (the Python app's way)"
 if command -v python3 >/dev/null 2>&1 && python3 -c 'import pydantic' 2>/dev/null; then
   dotnet "$dll" --write-profile "$work/user_profile.json"

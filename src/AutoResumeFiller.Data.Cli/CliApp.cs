@@ -9,7 +9,7 @@ internal static class CliApp
 {
     public static RootCommand BuildRoot(CliContext context)
     {
-        var root = new RootCommand("arf-data: inspect, validate, import, back up and restore AutoResumeFiller user data.")
+        var root = new RootCommand("arf-data: inspect, validate, import, back up, restore and watch AutoResumeFiller user data.")
         {
             context.DataDir,
             context.LockTimeout,
@@ -22,6 +22,7 @@ internal static class CliApp
             BackupsCommand.Create(context),
             VerifyCommand.Create(context),
             RestoreCommand.Create(context),
+            WatchCommand.Create(context),
             DemoCommand.Create(context),
             EncryptCommand.Create(context),
             RotateKeyCommand.Create(context),
@@ -41,6 +42,12 @@ internal static class CliApp
         try
         {
             var parseResult = BuildRoot(new CliContext(terminal)).Parse(args);
+            if (parseResult.CommandResult.Command.Name == WatchCommand.Name)
+            {
+                // A signal is how a watch ends successfully; System.CommandLine would turn it into 130/143.
+                invocation.ProcessTerminationTimeout = null;
+            }
+
             var code = await parseResult.InvokeAsync(invocation).ConfigureAwait(false);
             return parseResult.Errors.Count > 0 ? ExitCodes.Usage : code;
         }

@@ -41,14 +41,15 @@ public sealed partial class UserDataManager
     private readonly BackupStore _backups;
     private readonly DataEncryption _encryption;
     private readonly ProfileEncoding _encoding;
+    private readonly PlatformEnvironment _platform;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. Copied, so later changes have no effect.</param>
     /// <param name="fileSystem">The file system; <see langword="null"/> uses the real one.</param>
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock for timestamps and backup names; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto or pre-restore backup).</exception>
     /// <exception cref="ArgumentException">The encryption key file lies inside the data directory (a copied data folder would carry its own key).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto or pre-restore backup, a polling interval not above zero).</exception>
     /// <exception cref="UserDataException">No data directory is configured and the platform default cannot be determined.</exception>
     public UserDataManager(
         UserDataManagerOptions? options = null,
@@ -71,6 +72,7 @@ public sealed partial class UserDataManager
         _fileSystem = fileSystem ?? new FileSystem();
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
+        _platform = platform;
 
         var root = DataDirectoryResolver.Resolve(_options.DataDirectory, platform, _fileSystem.Path.GetFullPath);
         _encryption = new DataEncryption(_options.Encryption);
@@ -271,6 +273,7 @@ public sealed partial class UserDataManager
         ArgumentOutOfRangeException.ThrowIfLessThan(source.MaxAutoBackups, 1, nameof(source.MaxAutoBackups));
         ArgumentOutOfRangeException.ThrowIfLessThan(source.MaxPreRestoreBackups, 1, nameof(source.MaxPreRestoreBackups));
         ArgumentOutOfRangeException.ThrowIfNegative(source.MinimumFreeDiskSpaceBytes, nameof(source.MinimumFreeDiskSpaceBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(source.WatchPollingInterval, TimeSpan.Zero, nameof(source.WatchPollingInterval));
         return new UserDataManagerOptions
         {
             DataDirectory = source.DataDirectory,
@@ -280,6 +283,7 @@ public sealed partial class UserDataManager
             MinimumFreeDiskSpaceBytes = source.MinimumFreeDiskSpaceBytes,
             AutoBackupEnabled = source.AutoBackupEnabled,
             Encryption = source.Encryption,
+            WatchPollingInterval = source.WatchPollingInterval,
         };
     }
 

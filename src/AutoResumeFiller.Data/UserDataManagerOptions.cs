@@ -40,4 +40,11 @@ public sealed class UserDataManagerOptions
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: plaintext files.</value>
     public IEncryptionKeyProvider? Encryption { get; set; }
+
+    /// <summary>
+    /// Gets or sets how often <see cref="UserDataManager.WatchProfile"/> checks the profile where file-system events do
+    /// not work (a network drive, a watcher error or overflow, a file system without events such as a mock).
+    /// </summary>
+    /// <value>Defaults to 1 second; must be greater than zero.</value>
+    public TimeSpan WatchPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

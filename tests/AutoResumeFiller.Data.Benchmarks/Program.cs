@@ -13,6 +13,7 @@ return args switch
     ["--enc-breakdown"] => EncBreakdown.Run(),
     ["--peak-memory-encrypted", var megabytes] => EncryptionRuns.PeakMemory(int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
     ["--loop", var stage, var folder] => Breakdown.Loop(stage, folder, TimeSpan.FromSeconds(15)),
+    ["--watch-latency", var folder] => WatchLatency.Run(folder, eventSamples: 300, pollingSamples: 40),
     ["--breakdown", var folder] => Breakdown.Run(folder, rounds: 200),
     _ => RunBenchmarks(args),
 };

@@ -43,6 +43,7 @@ internal static class Report
         AppendTargets(md, rows, extras);
         AppendTables(md, rows);
         AppendMemory(md, rows, extras);
+        WatchLatencyReport.Append(md, extras);
         AppendChanges(md);
         md.AppendLine("## How to rerun");
         md.AppendLine();

@@ -79,4 +79,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 28, Level = LogLevel.Information, Message = "Deleted old pre-restore backup {BackupPath} (keeping the newest {Keep})")]
     public static partial void PreRestoreBackupRotated(ILogger logger, string backupPath, int keep);
+
+    [LoggerMessage(EventId = 70, Level = LogLevel.Debug, Message = "Watching profile {ProfilePath} ({Mode})")]
+    public static partial void WatchStarted(ILogger logger, string profilePath, Watching.ProfileWatchMode mode);
+
+    [LoggerMessage(EventId = 71, Level = LogLevel.Information, Message = "Watching profile {ProfilePath} by polling every {IntervalMs:0.###} ms: {Reason}")]
+    public static partial void WatchPolling(ILogger logger, string profilePath, string reason, double intervalMs);
+
+    [LoggerMessage(EventId = 72, Level = LogLevel.Warning, Message = "File-system events for {ProfilePath} failed; polling every {IntervalMs:0.###} ms from now on")]
+    public static partial void WatchFellBackToPolling(ILogger logger, string profilePath, double intervalMs, Exception exception);
+
+    [LoggerMessage(EventId = 73, Level = LogLevel.Error, Message = "A profile change callback for {ProfilePath} threw; the watch goes on")]
+    public static partial void WatchCallbackFailed(ILogger logger, string profilePath, Exception exception);
+
+    [LoggerMessage(EventId = 74, Level = LogLevel.Debug, Message = "Stopped watching profile {ProfilePath}")]
+    public static partial void WatchStopped(ILogger logger, string profilePath);
 }

@@ -47,6 +47,30 @@ public sealed class ArfData : IDisposable
     /// <summary>Runs any program with this instance's environment (used to wrap the tool in <c>script</c> or <c>setpriv</c>).</summary>
     public CliResult Execute(string fileName, IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        using var process = Process.Start(StartInfo(fileName, args, workingDirectory, environment)) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            process.WaitForExitAsync(timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s.");
+        }
+
+        return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Starts <c>arf-data --data-dir DataDir ARGS</c> without waiting, for commands that run until stopped (<c>watch</c>).</summary>
+    public Process Start(params string[] args) =>
+        Process.Start(StartInfo(DotnetHost(), [ToolPath, "--data-dir", DataDir, .. args], null, null)) ?? throw new InvalidOperationException("Could not start arf-data.");
+
+    private ProcessStartInfo StartInfo(string fileName, IEnumerable<string> args, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
@@ -71,22 +95,7 @@ public sealed class ArfData : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            process.WaitForExitAsync(timeout.Token).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s.");
-        }
-
-        return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+        return start;
     }
 
     /// <summary>Initializes the data directory and imports the sample (which makes one auto backup of the empty profile), asserting both succeed.</summary>
