@@ -76,7 +76,7 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         var path = ResolveBackupPath(backupPath);
-        var result = new BackupVerifier(_fileSystem, _encryption).Verify(path);
+        var result = NewVerifier().Verify(path);
         Log.BackupVerified(_logger, path, result.Problems.Count, _time.GetElapsedTime(started).TotalMilliseconds);
         return new BackupVerification(path, result.Problems)
         {
@@ -89,7 +89,8 @@ public sealed partial class UserDataManager
     /// <summary>
     /// Restores from a backup under the exclusive lock: verifies it first (a bad archive changes nothing), takes a
     /// <c>pre_restore_YYYYMMDD_HHMMSS.zip</c> backup of the current state, then replaces the profile atomically
-    /// and, for a full backup, makes <c>config.yaml</c>, <c>resumes/</c> and <c>cover_letters/</c> match it.
+    /// and, for a full backup, makes <c>config.yaml</c>, <c>resumes/</c> and <c>cover_letters/</c> match it. The newest
+    /// <see cref="UserDataManagerOptions.MaxPreRestoreBackups"/> pre-restore backups are kept; older ones are deleted.
     /// </summary>
     /// <param name="backupPath">The archive: a path, or a file name inside <see cref="BackupsDirectory"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="backupPath"/> is empty.</exception>
@@ -146,7 +147,13 @@ public sealed partial class UserDataManager
     private void RestoreLocked(string path, long started, CancellationToken cancellationToken)
     {
         AuthenticateEncryptedArchive(path);
-        var verification = new BackupVerifier(_fileSystem, _encryption).Verify(path);
+        var verification = NewVerifier().Verify(path);
+        if (verification.DoesNotFit && verification.Problems.Count == 1)
+        {
+            // A sound archive that does not fit is a full disk, not a bad backup: the caller frees space and tries again.
+            _diskSpace.EnsureAvailable(_layout.Root, verification.ExpandedBytes + _options.MinimumFreeDiskSpaceBytes);
+        }
+
         if (verification.Problems.Count > 0 || verification.Metadata is null || verification.Kind is not { } kind)
         {
             Log.RestoreRefused(_logger, path, string.Join("; ", verification.Problems));
@@ -164,8 +171,11 @@ public sealed partial class UserDataManager
                 Log.RedactedConfigKept(_logger, path);
             }
 
+            // Verified against the free space before the pre-restore backup took its share: checked again before writing.
+            _diskSpace.EnsureAvailable(_layout.DataFolder, verification.TotalBytes + _options.MinimumFreeDiskSpaceBytes);
             new BackupRestorer(_fileSystem, _layout, _writer, _permissions, _encryption).Restore(path, verification.Metadata, kind, keepConfig);
             LastPreRestoreBackupPath = preRestore;
+            _backups.RotatePreRestoreBackups();
             Log.BackupRestored(_logger, path, preRestore, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))
@@ -176,6 +186,10 @@ public sealed partial class UserDataManager
 
     /// <summary>Gets the pre-restore backup taken by this manager's most recent successful restore (restore it to undo), or <see langword="null"/>.</summary>
     public string? LastPreRestoreBackupPath { get; private set; }
+
+    /// <summary>A verifier that also refuses content larger than the data directory's drive can take beyond the free space to keep.</summary>
+    private BackupVerifier NewVerifier() =>
+        new(_fileSystem, new ArchiveSizeLimits(_diskSpace.TryGetAvailable(_layout.Root) is { } free ? new ArchiveSizeLimits.DiskRoom(free, _options.MinimumFreeDiskSpaceBytes) : null), _encryption);
 
     private string ResolveBackupPath(string backupPath)
     {

@@ -128,6 +128,7 @@ public sealed partial class UserDataManager
     /// </summary>
     private void SaveLocked(UserProfile profile, long started)
     {
+        SchemaVersion.ThrowIfNewerThanSupported(profile.Version); // never write what this version would refuse to read
         var previousTimestamp = profile.LastUpdated;
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
@@ -191,6 +192,7 @@ public sealed partial class UserDataManager
     private UserProfile DecodeParseValidate(byte[] stored, long started)
     {
         var profile = Parse(_encoding.Decode(stored));
+        SchemaVersion.ThrowIfNewerThanSupported(profile.Version);
         Validate(profile);
         Log.ProfileLoaded(_logger, _layout.ProfilePath, stored.Length, _time.GetElapsedTime(started).TotalMilliseconds);
         return profile;
@@ -204,6 +206,7 @@ public sealed partial class UserDataManager
         }
         catch (ProfileCorruptedException ex)
         {
+            SchemaVersion.ThrowIfNewerThanSupported(SchemaVersion.Peek(json), ex);
             Log.ProfileCorrupted(_logger, _layout.ProfilePath, ex.Message);
             throw new ProfileCorruptedException(ex.Message, SafeListBackups(), ex.InnerException);
         }

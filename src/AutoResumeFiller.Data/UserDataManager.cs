@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
+using AutoResumeFiller.Data.IO.Acl;
 using AutoResumeFiller.Data.Logging;
 using AutoResumeFiller.Data.Serialization;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ public sealed partial class UserDataManager
     private readonly FileLock _lock;
     private readonly AtomicFileWriter _writer;
     private readonly PosixPermissions _permissions;
+    private readonly PrivateDirectoryAcl _acl;
     private readonly DiskSpace _diskSpace;
     private readonly BackupStore _backups;
     private readonly PlatformEnvironment _platform;
@@ -47,7 +49,7 @@ public sealed partial class UserDataManager
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock for timestamps and backup names; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentException">The encryption key file lies inside the data directory (a copied data folder would carry its own key).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto backup, a polling interval not above zero).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (negative timeout or free space, fewer than one auto or pre-restore backup, a polling interval not above zero).</exception>
     /// <exception cref="UserDataException">No data directory is configured and the platform default cannot be determined.</exception>
     public UserDataManager(
         UserDataManagerOptions? options = null,
@@ -63,7 +65,8 @@ public sealed partial class UserDataManager
         IFileSystem? fileSystem,
         ILogger? logger,
         TimeProvider? timeProvider,
-        PlatformEnvironment platform)
+        PlatformEnvironment platform,
+        IAccessControl? accessControl = null)
     {
         _options = Copy(options ?? new UserDataManagerOptions());
         _fileSystem = fileSystem ?? new FileSystem();
@@ -79,6 +82,7 @@ public sealed partial class UserDataManager
         _lock = new FileLock(_fileSystem, _layout.LockPath, _options.LockTimeout, _logger);
         _writer = new AtomicFileWriter(_fileSystem, platform, _logger);
         _permissions = new PosixPermissions(_fileSystem, platform, _logger);
+        _acl = new PrivateDirectoryAcl(_fileSystem, accessControl ?? PrivateDirectoryAcl.ForPlatform(_fileSystem, platform), _logger);
         _diskSpace = new DiskSpace(_fileSystem, _logger);
         _backups = new BackupStore(_fileSystem, _layout, _writer, _permissions, _diskSpace, _time, _options, _encryption, _logger);
     }
@@ -110,23 +114,27 @@ public sealed partial class UserDataManager
     /// files left by an interrupted save. Idempotent; never overwrites an existing profile.
     /// </summary>
     /// <remarks>
+    /// Only the data directory and <c>data/</c> are essential. A folder of the rest of the layout that cannot be created
+    /// or used (a file or a broken link in its place, access denied) is logged as a warning, listed in
+    /// <see cref="FolderProblems"/> and skipped: initialization still succeeds.
     /// Where the Python app's profile exists (<c>user_profile.json</c> at the data directory's root, or in
     /// <see cref="FindLegacyDataDirectory"/>), it is imported with <see cref="ImportLegacyData"/> instead of creating an
     /// empty profile (see <see cref="LastLegacyImport"/>); an import a crash interrupted is completed.
     /// </remarks>
-    /// <exception cref="DataAccessDeniedException">A folder or file cannot be created.</exception>
+    /// <returns>The optional folders that could not be created or used (also in <see cref="FolderProblems"/>); empty when the whole layout is in place.</returns>
+    /// <exception cref="DataAccessDeniedException">The data directory, <c>data/</c> or a file in it cannot be created.</exception>
     /// <exception cref="DataLockTimeoutException">Another process holds the lock longer than <see cref="UserDataManagerOptions.LockTimeout"/>.</exception>
     /// <exception cref="InsufficientDiskSpaceException">The disk is full.</exception>
     /// <exception cref="ProfileValidationException">The Python app's profile breaks validation rules; no empty profile is created in its place.</exception>
     /// <exception cref="ProfileCorruptedException">The Python app's profile is not valid JSON of the profile's shape; no empty profile is created in its place.</exception>
-    public void InitializeDataDirectory()
+    public IReadOnlyList<DataFolderProblem> InitializeDataDirectory()
     {
         var started = _time.GetTimestamp();
         var created = false;
         string? legacySource = null;
         Guard(_layout.Root, "initializing", () =>
         {
-            EnsureLayout();
+            EnsureLayout(tightenExisting: true);
             using (_lock.Acquire(exclusive: true))
             {
                 RemoveStaleTempFiles();
@@ -153,33 +161,111 @@ public sealed partial class UserDataManager
         }
 
         Log.DataDirectoryInitialized(_logger, _layout.Root, created, _time.GetElapsedTime(started).TotalMilliseconds);
+        return FolderProblems;
     }
 
-    private void EnsureLayout()
+    /// <summary>
+    /// Gets the optional folders of the layout (<c>backups/</c>, <c>resumes/</c>, <c>cover_letters/</c>, <c>logs/</c>) that the
+    /// latest <see cref="InitializeDataDirectory"/>, save or restore of this manager could not create or use; each was logged
+    /// as a warning and skipped (a save goes on without its auto backup). Empty when the layout is complete.
+    /// </summary>
+    public IReadOnlyList<DataFolderProblem> FolderProblems { get; private set; } = [];
+
+    /// <summary>
+    /// Creates what is missing of the layout. The data directory and <c>data/</c> are essential: a failure there throws.
+    /// Any other folder that cannot be made or used is logged, listed in <see cref="FolderProblems"/> and skipped.
+    /// </summary>
+    private void EnsureLayout() => EnsureLayout(tightenExisting: false);
+
+    /// <summary>
+    /// As <see cref="EnsureLayout()"/>; on Windows, a data directory created here gets its private ACL before anything is
+    /// created inside (which then inherits it), and with <paramref name="tightenExisting"/> (initialization) an existing one
+    /// with a broader ACL is tightened, contents included. A save does not read ACLs.
+    /// </summary>
+    private void EnsureLayout(bool tightenExisting)
     {
-        foreach (var folder in _layout.Folders)
+        var rootIsNew = !_fileSystem.Directory.Exists(_layout.Root);
+        _permissions.EnsurePrivateDirectory(_layout.Root);
+        if (rootIsNew || tightenExisting)
+        {
+            _acl.MakePrivate(_layout.Root, includeContents: !rootIsNew);
+        }
+
+        foreach (var folder in _layout.EssentialFolders.Skip(1))
         {
             _permissions.EnsurePrivateDirectory(folder);
         }
+
+        var problems = new List<DataFolderProblem>();
+        foreach (var folder in _layout.OptionalFolders)
+        {
+            try
+            {
+                _permissions.EnsurePrivateDirectory(folder);
+            }
+            catch (Exception ex) when (IoErrors.IsIoFailure(ex) || ex is DataAccessDeniedException)
+            {
+                var problem = new DataFolderProblem(folder, DescribeUnusable(folder, ex));
+                Log.OptionalFolderUnusable(_logger, folder, problem.Reason, ex);
+                problems.Add(problem);
+            }
+        }
+
+        FolderProblems = problems;
+    }
+
+    /// <summary>Why an optional folder cannot be used, in the user's terms (the OS error alone says "file exists").</summary>
+    private string DescribeUnusable(string folder, Exception error)
+    {
+        try
+        {
+            var entry = _fileSystem.FileInfo.New(folder);
+            if (entry.LinkTarget is { } target)
+            {
+                return $"it is a symbolic link to '{target}', which is not a usable folder";
+            }
+
+            if (entry.Exists)
+            {
+                return "a file is in its place";
+            }
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            // Fall back on the operating system's message.
+        }
+
+        return error is DataAccessDeniedException ? "access is denied" : error.Message;
     }
 
     /// <summary>Removes temp files of interrupted writes. Call only under the exclusive lock, when no write can be in flight.</summary>
     private void RemoveStaleTempFiles()
     {
-        foreach (var folder in new[] { _layout.DataFolder, _layout.BackupsFolder })
+        RemoveStaleTempFiles(_layout.DataFolder);
+        try
         {
-            if (!_fileSystem.Directory.Exists(folder))
-            {
-                continue;
-            }
+            // backups/ is not essential: one that cannot be read is skipped (its auto backup will fail and be logged).
+            RemoveStaleTempFiles(_layout.BackupsFolder);
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            Log.StaleTempFileSweepFailed(_logger, _layout.BackupsFolder, ex);
+        }
+    }
 
-            foreach (var path in _fileSystem.Directory.EnumerateFiles(folder, "*" + AtomicFileWriter.TempSuffix))
+    private void RemoveStaleTempFiles(string folder)
+    {
+        if (!_fileSystem.Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var path in _fileSystem.Directory.EnumerateFiles(folder, "*" + AtomicFileWriter.TempSuffix))
+        {
+            if (TempFileName().IsMatch(_fileSystem.Path.GetFileName(path)))
             {
-                if (TempFileName().IsMatch(_fileSystem.Path.GetFileName(path)))
-                {
-                    _writer.TryDelete(path);
-                    Log.StaleTempFileRemoved(_logger, path);
-                }
+                _writer.TryDelete(path);
+                Log.StaleTempFileRemoved(_logger, path);
             }
         }
     }
@@ -201,6 +287,7 @@ public sealed partial class UserDataManager
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(source.LockTimeout, TimeSpan.Zero, nameof(source.LockTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(source.MaxAutoBackups, 1, nameof(source.MaxAutoBackups));
+        ArgumentOutOfRangeException.ThrowIfLessThan(source.MaxPreRestoreBackups, 1, nameof(source.MaxPreRestoreBackups));
         ArgumentOutOfRangeException.ThrowIfNegative(source.MinimumFreeDiskSpaceBytes, nameof(source.MinimumFreeDiskSpaceBytes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(source.WatchPollingInterval, TimeSpan.Zero, nameof(source.WatchPollingInterval));
         return new UserDataManagerOptions
@@ -208,6 +295,7 @@ public sealed partial class UserDataManager
             DataDirectory = source.DataDirectory,
             LockTimeout = source.LockTimeout,
             MaxAutoBackups = source.MaxAutoBackups,
+            MaxPreRestoreBackups = source.MaxPreRestoreBackups,
             MinimumFreeDiskSpaceBytes = source.MinimumFreeDiskSpaceBytes,
             AutoBackupEnabled = source.AutoBackupEnabled,
             Encryption = source.Encryption,

@@ -16,8 +16,15 @@ public sealed class UserDataManagerOptions
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Gets or sets how many automatic backups to keep; older ones are deleted after each new one.</summary>
-    /// <value>Defaults to 10.</value>
+    /// <value>Defaults to 10; at least 1.</value>
     public int MaxAutoBackups { get; set; } = 10;
+
+    /// <summary>
+    /// Gets or sets how many pre-restore backups (the full copy each restore takes of the data it replaces) to keep;
+    /// older ones are deleted after each successful restore. Manual backups are never deleted.
+    /// </summary>
+    /// <value>Defaults to 5; at least 1.</value>
+    public int MaxPreRestoreBackups { get; set; } = 5;
 
     /// <summary>Gets or sets the free space a save or backup requires beyond what it writes.</summary>
     /// <value>Defaults to 10 MB (10 × 1024 × 1024 bytes).</value>

@@ -92,7 +92,18 @@ internal static class Commands
                     manager.SaveUserProfile(SampleProfiles.Valid("from an unprivileged user"));
                     break;
                 case "init":
-                    manager.InitializeDataDirectory();
+                    foreach (var problem in manager.InitializeDataDirectory())
+                    {
+                        Console.WriteLine($"UNUSABLE {problem.Path} .");
+                    }
+
+                    break;
+                case "update":
+                    manager.UpdateUserProfile(p =>
+                    {
+                        p.Summary = "updated by an unprivileged user";
+                        return p;
+                    });
                     break;
                 case "backup":
                     manager.BackupData("denied");

@@ -74,19 +74,50 @@ internal sealed partial class BackupStore(
     /// The save calls this after the profile is replaced: freeing a file's blocks makes the next journal commit slower
     /// (much slower on a disk mounted with <c>discard</c>), and that commit should not be one the save waits for.
     /// </remarks>
-    public void RotateAutoBackups(AutoBackups autoBackups)
+    public void RotateAutoBackups(AutoBackups autoBackups) => DeleteBeyondNewest(autoBackups.Items, options.MaxAutoBackups, BackupKind.Auto);
+
+    /// <summary>
+    /// Deletes the oldest pre-restore backups beyond <see cref="UserDataManagerOptions.MaxPreRestoreBackups"/> (each is a
+    /// full copy of the data, so they would otherwise pile up with every restore). Never throws: a failed delete is logged.
+    /// Caller holds the exclusive lock.
+    /// </summary>
+    public void RotatePreRestoreBackups()
     {
-        foreach (var old in NewestFirst(autoBackups.Items).Skip(options.MaxAutoBackups))
+        try
+        {
+            DeleteBeyondNewest(ListNamed(BackupNaming.PreRestorePrefix), options.MaxPreRestoreBackups, BackupKind.PreRestore);
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            Log.BackupRotationFailed(logger, BackupKind.PreRestore, layout.BackupsFolder, ex);
+        }
+    }
+
+    private void DeleteBeyondNewest(List<BackupInfo> backups, int keep, BackupKind kind)
+    {
+        foreach (var old in NewestFirst(backups).Skip(keep))
         {
             try
             {
                 fileSystem.File.Delete(old.Path);
-                Log.AutoBackupRotated(logger, old.Path, options.MaxAutoBackups);
+                LogRotated(kind, old.Path, keep);
             }
             catch (Exception ex) when (IoErrors.IsIoFailure(ex))
             {
-                Log.AutoBackupRotationFailed(logger, old.Path, ex);
+                Log.BackupRotationFailed(logger, kind, old.Path, ex);
             }
+        }
+    }
+
+    private void LogRotated(BackupKind kind, string path, int keep)
+    {
+        if (kind == BackupKind.Auto)
+        {
+            Log.AutoBackupRotated(logger, path, keep);
+        }
+        else
+        {
+            Log.PreRestoreBackupRotated(logger, path, keep);
         }
     }
 

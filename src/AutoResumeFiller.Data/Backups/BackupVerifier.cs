@@ -13,19 +13,16 @@ namespace AutoResumeFiller.Data.Backups;
 /// SHA-256 recorded in <c>metadata.json</c>, and the profile inside valid. Never throws for a bad archive.
 /// A <c>.zip.enc</c> is authenticated whole before any of it is read; an encrypted profile inside is decrypted in memory.
 /// </summary>
-internal sealed class BackupVerifier(IFileSystem fileSystem, DataEncryption? encryption = null)
+/// <param name="fileSystem">Where the archive is.</param>
+/// <param name="limits">The size limits (zip-bomb guard).</param>
+/// <param name="encryption">Decrypts encrypted archives; <see langword="null"/> for plaintext only.</param>
+internal sealed class BackupVerifier(IFileSystem fileSystem, ArchiveSizeLimits limits, DataEncryption? encryption = null)
 {
     private readonly DataEncryption _encryption = encryption ?? new DataEncryption(null);
-
-    /// <summary>More than any real data directory holds; a larger claim is an attack or corruption.</summary>
-    public const long MaxTotalUncompressedBytes = 4L * 1024 * 1024 * 1024;
 
     public const int MaxEntries = 100_000;
 
     private const int MaxMetadataBytes = 16 * 1024 * 1024;
-
-    // Deflate cannot compress better than about 1032:1; a larger claimed ratio is a lie.
-    private const double MaxCompressionRatio = 1100;
 
     private const int UnixFileTypeMask = 0xF000;
     private const int UnixSymlink = 0xA000;
@@ -77,19 +74,21 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, DataEncryption? enc
             problems.Add($"metadata.json has an unknown kind '{metadata.Kind}'");
         }
 
-        var files = CheckEntries(zip, kind ?? BackupKind.Manual, problems);
+        var (files, expanded) = CheckEntries(zip, kind ?? BackupKind.Manual, problems);
+        var doesNotFit = limits.DoesNotFit(expanded);
         if (metadata is null)
         {
-            return new Result(problems, null, null);
+            return new Result(problems, null, null) { ExpandedBytes = expanded, DoesNotFit = doesNotFit };
         }
 
         CheckRecords(files, metadata, kind ?? BackupKind.Manual, problems);
-        return new Result(problems, metadata, kind);
+        return new Result(problems, metadata, kind) { TotalBytes = metadata.Files.Sum(f => f.SizeBytes), ExpandedBytes = expanded, DoesNotFit = doesNotFit };
     }
 
-    private static Dictionary<string, ZipArchiveEntry> CheckEntries(ZipArchive zip, BackupKind kind, List<string> problems)
+    /// <summary>The entries of files to check further, by name; an entry refused here (a bomb) maps to null, reported once.</summary>
+    private (Dictionary<string, ZipArchiveEntry?> Files, long Expanded) CheckEntries(ZipArchive zip, BackupKind kind, List<string> problems)
     {
-        var files = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+        var files = new Dictionary<string, ZipArchiveEntry?>(StringComparer.Ordinal);
         // Exact names: resumes/CV.txt and resumes/cv.txt are two real files on a case-sensitive file system.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long total = 0;
@@ -127,25 +126,36 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, DataEncryption? enc
             }
 
             total += entry.Length;
-            if (entry.Length > 1024 * 1024 && entry.Length > entry.CompressedLength * MaxCompressionRatio)
+            // metadata.json is bounded by its own size limit (ReadMetadata).
+            if (name != BackupMetadata.EntryName && ArchiveSizeLimits.EntryProblem(entry, shown) is { } bomb)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"entry '{shown}' claims {entry.Length} bytes from {entry.CompressedLength} compressed (impossible ratio: zip bomb or corruption)"));
+                problems.Add(bomb);
+                files[name] = null;
                 continue;
             }
 
             files[name] = entry;
         }
 
-        if (total > MaxTotalUncompressedBytes)
+        if (limits.TotalProblem(total) is { } tooLarge)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the archive claims {total} uncompressed bytes, more than the {MaxTotalUncompressedBytes} allowed"));
-            files.Clear();
+            problems.Add(tooLarge);
+            RefuseAll(files);
         }
 
-        return files;
+        return (files, total);
     }
 
-    private void CheckRecords(Dictionary<string, ZipArchiveEntry> files, BackupMetadata metadata, BackupKind kind, List<string> problems)
+    /// <summary>Nothing of an archive refused as a whole is decompressed, and its entries are not reported again one by one.</summary>
+    private static void RefuseAll(Dictionary<string, ZipArchiveEntry?> files)
+    {
+        foreach (var name in files.Keys.ToList())
+        {
+            files[name] = null;
+        }
+    }
+
+    private void CheckRecords(Dictionary<string, ZipArchiveEntry?> files, BackupMetadata metadata, BackupKind kind, List<string> problems)
     {
         var listed = new HashSet<string>(StringComparer.Ordinal) { BackupMetadata.EntryName };
         foreach (var record in metadata.Files)
@@ -162,10 +172,15 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, DataEncryption? enc
                 continue;
             }
 
+            if (entry is null)
+            {
+                continue; // refused already
+            }
+
             CheckContent(entry, record, checkProfile: kind != BackupKind.PreRestore, problems);
         }
 
-        foreach (var name in files.Keys.Where(n => !listed.Contains(n)))
+        foreach (var name in files.Where(f => f.Value is not null && !listed.Contains(f.Key)).Select(f => f.Key))
         {
             problems.Add($"entry '{Shown(name)}' is not listed in metadata.json");
         }
@@ -236,10 +251,15 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, DataEncryption? enc
         try
         {
             var profile = UserProfileSerializer.Deserialize(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+            SchemaVersion.ThrowIfNewerThanSupported(profile.Version);
             foreach (var error in UserProfileValidator.Validate(profile))
             {
                 problems.Add($"the profile in the backup is invalid: {error}");
             }
+        }
+        catch (UnsupportedProfileVersionException ex)
+        {
+            problems.Add($"the profile in the backup is not readable here: {ex.Message}");
         }
         catch (ProfileCorruptedException ex)
         {
@@ -305,5 +325,15 @@ internal sealed class BackupVerifier(IFileSystem fileSystem, DataEncryption? enc
     }
 
     /// <summary>The problems found, and the metadata and kind when they could be read.</summary>
-    public sealed record Result(IReadOnlyList<string> Problems, BackupMetadata? Metadata, BackupKind? Kind);
+    public sealed record Result(IReadOnlyList<string> Problems, BackupMetadata? Metadata, BackupKind? Kind)
+    {
+        /// <summary>Gets the bytes a restore writes: the sum of the sizes in metadata.json (each checked against its entry).</summary>
+        public long TotalBytes { get; init; }
+
+        /// <summary>Gets what the archive's entries claim to expand to.</summary>
+        public long ExpandedBytes { get; init; }
+
+        /// <summary>Gets a value indicating whether the archive was refused (also) because the data directory's drive has no room for it.</summary>
+        public bool DoesNotFit { get; init; }
+    }
 }

@@ -57,6 +57,9 @@ internal sealed class DataLayout
 
     public string LogsFolder { get; }
 
-    /// <summary>Every folder of the layout, parents first.</summary>
-    public IEnumerable<string> Folders => [Root, DataFolder, ResumesFolder, CoverLettersFolder, BackupsFolder, LogsFolder];
+    /// <summary>The folders a save, load or update cannot do without, parents first (the root first).</summary>
+    public IEnumerable<string> EssentialFolders => [Root, DataFolder];
+
+    /// <summary>The other folders of the layout: each is created when it can be, and skipped with a warning when it cannot.</summary>
+    public IEnumerable<string> OptionalFolders => [ResumesFolder, CoverLettersFolder, BackupsFolder, LogsFolder];
 }

@@ -13,15 +13,9 @@ internal sealed class DiskSpace(IFileSystem fileSystem, ILogger logger)
     /// <summary>Throws <see cref="InsufficientDiskSpaceException"/> when fewer than <paramref name="requiredBytes"/> are free at <paramref name="path"/>.</summary>
     public void EnsureAvailable(string path, long requiredBytes)
     {
-        long available;
-        try
+        // A drive we cannot measure is not a reason to refuse a save; the write itself still fails safely when full.
+        if (TryGetAvailable(path) is not { } available)
         {
-            available = fileSystem.DriveInfo.New(path).AvailableFreeSpace;
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException or NotSupportedException)
-        {
-            // A drive we cannot measure is not a reason to refuse a save; the write itself still fails safely when full.
-            Log.FreeSpaceUnknown(logger, path, ex);
             return;
         }
 
@@ -31,6 +25,20 @@ internal sealed class DiskSpace(IFileSystem fileSystem, ILogger logger)
                 string.Create(CultureInfo.InvariantCulture, $"Insufficient disk space ({FormatMegabytes(requiredBytes)} required): {available / (double)Megabyte:0.#}MB free on the drive of '{path}'."),
                 requiredBytes,
                 available);
+        }
+    }
+
+    /// <summary>The free space of the drive holding <paramref name="path"/>; <see langword="null"/> when it cannot be measured (logged).</summary>
+    public long? TryGetAvailable(string path)
+    {
+        try
+        {
+            return fileSystem.DriveInfo.New(path).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException or NotSupportedException)
+        {
+            Log.FreeSpaceUnknown(logger, path, ex);
+            return null;
         }
     }
 

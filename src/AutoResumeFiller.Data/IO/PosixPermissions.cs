@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AutoResumeFiller.Data.IO;
 
-/// <summary>Keeps the user's data private on POSIX: folders 0700, files 0600. Does nothing on Windows, where ACLs of %APPDATA% already are per user.</summary>
+/// <summary>Keeps the user's data private on POSIX: folders 0700, files 0600. Does nothing on Windows, where <see cref="Acl.PrivateDirectoryAcl"/> gives the data directory a private ACL instead.</summary>
 internal sealed class PosixPermissions(IFileSystem fileSystem, PlatformEnvironment platform, ILogger logger)
 {
     public const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -41,6 +41,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Could not set permissions {Mode} on {Path}")]
     public static partial void PermissionsNotApplied(ILogger logger, string path, UnixFileMode mode, Exception exception);
 
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Folder {Path} of the data directory cannot be used ({Reason}); going on without it")]
+    public static partial void OptionalFolderUnusable(ILogger logger, string path, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "Could not look for stale temp files in {Path}")]
+    public static partial void StaleTempFileSweepFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "Made {Path} private to the current user (protected ACL: the user and SYSTEM only)")]
+    public static partial void AclTightened(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Could not make the ACL of {Path} private to the current user")]
+    public static partial void AclNotApplied(ILogger logger, string path, Exception exception);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Created automatic backup {BackupPath} in {ElapsedMs:0.###} ms")]
     public static partial void AutoBackupCreated(ILogger logger, string backupPath, double elapsedMs);
 
@@ -62,8 +74,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 26, Level = LogLevel.Warning, Message = "Refused to restore from {BackupPath}: {Problems}")]
     public static partial void RestoreRefused(ILogger logger, string backupPath, string problems);
 
-    [LoggerMessage(EventId = 27, Level = LogLevel.Warning, Message = "Could not delete old automatic backup {BackupPath}")]
-    public static partial void AutoBackupRotationFailed(ILogger logger, string backupPath, Exception exception);
+    [LoggerMessage(EventId = 27, Level = LogLevel.Warning, Message = "Could not delete old {Kind} backup {BackupPath}")]
+    public static partial void BackupRotationFailed(ILogger logger, BackupKind kind, string backupPath, Exception exception);
+
+    [LoggerMessage(EventId = 28, Level = LogLevel.Information, Message = "Deleted old pre-restore backup {BackupPath} (keeping the newest {Keep})")]
+    public static partial void PreRestoreBackupRotated(ILogger logger, string backupPath, int keep);
 
     [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "Imported the Python app's data from {LegacyDirectory} in {ElapsedMs:0.###} ms: profile {Profile}, {BackupsImported} backups imported ({BackupsSkipped} skipped), {FilesCopied} files copied ({FilesKept} kept as they were)")]
     public static partial void LegacyDataImported(ILogger logger, string legacyDirectory, LegacyProfileOutcome profile, int backupsImported, int backupsSkipped, int filesCopied, int filesKept, double elapsedMs);

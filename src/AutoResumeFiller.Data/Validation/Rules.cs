@@ -33,17 +33,30 @@ internal sealed partial class Rules
         {
             Add(name, "is required.");
         }
-        else if (value.Length < min || value.Length > max)
+        else if (CodePoints(value) is var length && (length < min || length > max))
         {
-            Add(name, string.Create(CultureInfo.InvariantCulture, $"must be {min}–{max} characters long (is {value.Length})."));
+            Add(name, string.Create(CultureInfo.InvariantCulture, $"must be {min}–{max} characters long (is {length})."));
         }
     }
 
     public void OptionalText(string name, string? value, int max)
     {
-        if (value is not null && value.Length > max)
+        if (value is not null && CodePoints(value) is var length && length > max)
         {
-            Add(name, string.Create(CultureInfo.InvariantCulture, $"must be at most {max} characters long (is {value.Length})."));
+            Add(name, string.Create(CultureInfo.InvariantCulture, $"must be at most {max} characters long (is {length})."));
+        }
+    }
+
+    /// <summary>A schema version, <c>MAJOR.MINOR</c> (see <see cref="SchemaVersion"/>); whether this library reads its major is checked on load and save.</summary>
+    public void Version(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(name, "is required (MAJOR.MINOR, such as 1.0).");
+        }
+        else if (!SchemaVersion.TryParseMajor(value, out _))
+        {
+            Add(name, $"'{Shorten(value)}' must be a schema version MAJOR.MINOR, such as 1.0.");
         }
     }
 
@@ -187,9 +200,26 @@ internal sealed partial class Rules
         _ => string.Create(CultureInfo.InvariantCulture, $"{_object}[{_index}].{name}"),
     };
 
+    /// <summary>
+    /// The length as the Python app's <c>len</c> counts it: Unicode code points, so an emoji (a surrogate pair) is one and
+    /// a lone surrogate is one too (<see cref="string.EnumerateRunes"/> yields it as a replacement rune).
+    /// </summary>
+    private static int CodePoints(string value)
+    {
+        var count = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static string Index(string path, int i) => string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
 
-    private static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
+    /// <summary>The first 60 UTF-16 units of a long value for a message, never cutting an emoji's surrogate pair in half.</summary>
+    private static string Shorten(string value) =>
+        value.Length <= 60 ? value : value[..(char.IsHighSurrogate(value[59]) ? 59 : 60)] + "…";
 
     /// <summary><c>YYYY-MM</c> with ASCII digits (never other Unicode digits) and a month from 01 to 12.</summary>
     private static bool IsYearMonth(string value) =>

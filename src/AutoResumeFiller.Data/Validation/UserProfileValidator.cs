@@ -17,7 +17,7 @@ public static class UserProfileValidator
     {
         ArgumentNullException.ThrowIfNull(profile);
         var v = new Rules();
-        v.Text("version", profile.Version, 1, 20);
+        v.Version(SchemaVersion.PropertyName, profile.Version);
         v.NoShadowedProperties(profile.AdditionalProperties, ProfileJsonContext.Default.UserProfile);
         if (profile.PersonalInfo is { } info)
         {

@@ -26,6 +26,20 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Init_FileWhereBackupsShouldBe_SucceedsAndWarns()
+    {
+        Directory.CreateDirectory(_arf.DataDir);
+        var backups = Path.Combine(_arf.DataDir, "backups");
+        File.WriteAllText(backups, "not a folder");
+
+        var result = _arf.Run("init");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain($"warning: {backups}: a file is in its place (skipped; fix it to use that folder again)");
+        File.Exists(_arf.ProfilePath).Should().BeTrue();
+    }
+
+    [Fact]
     public void Init_ExistingProfile_LeavesItUnchanged()
     {
         _arf.InitWithSample();

@@ -59,7 +59,10 @@ public sealed class FullDiskSuite(ITestOutputHelper output) : IDisposable
                         break;
                     case "backup":
                         var backup = manager.BackupData("fill");
-                        Expect(manager.VerifyBackup(backup).IsValid, $"#{i} the backup made on a nearly full disk does not verify");
+                        // Verification also refuses content the drive has no room for (issue 15): on this nearly full disk a
+                        // sound backup may be refused for that reason alone, never for another.
+                        var problems = manager.VerifyBackup(backup).Problems;
+                        Expect(problems.Count == 0 || (problems.Count == 1 && problems[0].StartsWith("the archive expands to ", StringComparison.Ordinal)), $"#{i} the backup made on a nearly full disk does not verify: {string.Join("; ", problems)}");
                         File.Delete(backup);
                         break;
                     default:

@@ -160,10 +160,11 @@ public class InitializeDataDirectoryTests
     }
 
     [Fact]
-    public void InitializeDataDirectory_FolderCreationFails_ThrowsTypedError()
+    public void InitializeDataDirectory_EssentialFolderCreationFails_ThrowsTypedError()
     {
+        // Only data/ is essential; a file in place of resumes/ or backups/ is reported, not thrown (OptionalFolderTests).
         var context = new ManagerTestContext();
-        context.WriteFile("resumes", "a file where a folder belongs");
+        context.WriteFile("data", "a file where a folder belongs");
 
         var act = () => context.Manager.InitializeDataDirectory();
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AutoResumeFiller.Data.IO;
+using AutoResumeFiller.Data.IO.Acl;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,7 +20,8 @@ internal sealed class ManagerTestContext
     public ManagerTestContext(
         Action<UserDataManagerOptions>? configure = null,
         OSFamily os = OSFamily.Linux,
-        long freeBytes = 100L * 1024 * 1024 * 1024)
+        long freeBytes = 100L * 1024 * 1024 * 1024,
+        IAccessControl? accessControl = null)
     {
         FileSystem = new FaultInjectingFileSystem(freeBytes);
         Time = new FakeTimeProvider(Start);
@@ -28,7 +30,7 @@ internal sealed class ManagerTestContext
         Options = new UserDataManagerOptions { DataDirectory = Root };
         configure?.Invoke(Options);
         Platform = ManagerPlatforms.Create(os);
-        Manager = new UserDataManager(Options, FileSystem, Logger, Time, Platform);
+        Manager = new UserDataManager(Options, FileSystem, Logger, Time, Platform, accessControl);
     }
 
     public FaultInjectingFileSystem FileSystem { get; }
