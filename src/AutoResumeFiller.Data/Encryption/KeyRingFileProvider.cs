@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using System.Security.Cryptography;
 using AutoResumeFiller.Data.IO;
+using AutoResumeFiller.Data.IO.Acl;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutoResumeFiller.Data.Encryption;
@@ -18,10 +19,11 @@ internal sealed class KeyRingFileProvider : IEncryptionKeyProvider
     private readonly TimeProvider _time;
     private readonly PlatformEnvironment _platform;
     private readonly AtomicFileWriter _writer;
+    private readonly PrivateDirectoryAcl _acl;
     private readonly Lock _gate = new();
     private (DateTime WrittenAt, long Length, EncryptionKeyRing Ring)? _cached;
 
-    public KeyRingFileProvider(string path, IKeyRingProtector? protector, IFileSystem? fileSystem = null, TimeProvider? time = null, PlatformEnvironment? platform = null)
+    public KeyRingFileProvider(string path, IKeyRingProtector? protector, IFileSystem? fileSystem = null, TimeProvider? time = null, PlatformEnvironment? platform = null, IAccessControl? accessControl = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _fileSystem = fileSystem ?? new FileSystem();
@@ -30,6 +32,7 @@ internal sealed class KeyRingFileProvider : IEncryptionKeyProvider
         _protector = protector;
         _time = time ?? TimeProvider.System;
         _writer = new AtomicFileWriter(_fileSystem, _platform, NullLogger.Instance);
+        _acl = new PrivateDirectoryAcl(_fileSystem, accessControl ?? PrivateDirectoryAcl.ForPlatform(_fileSystem, _platform), NullLogger.Instance);
     }
 
     /// <summary>Gets the key ring file (absolute).</summary>
@@ -141,6 +144,10 @@ internal sealed class KeyRingFileProvider : IEncryptionKeyProvider
             {
                 _fileSystem.Directory.CreateDirectory(folder);
             }
+
+            // On Windows the folder made here gets the data directory's protected DACL (user and SYSTEM only), which the
+            // key file inherits: what 0700/0600 give on POSIX. A folder that already exists is the user's and is left as is.
+            _acl.MakePrivate(folder, includeContents: false);
         }
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
+using AutoResumeFiller.Data.Tests.IO.Acl;
 using AutoResumeFiller.Data.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +25,29 @@ public sealed class KeyRingFileProviderTests
         ring.CurrentKey.CreatedAt.Should().Be(_time.GetUtcNow());
         _fs.File.Exists(KeyPath).Should().BeTrue();
         _fs.Directory.GetFiles("/home/user/.config/autoresumefiller").Should().ContainSingle("no temp file is left");
+    }
+
+    [Fact]
+    public void GetKeyRing_NewFolderOnWindows_GetsTheProtectedUserOnlyAcl()
+    {
+        var acl = new FakeAccessControl("S-1-5-21-1");
+        var provider = new KeyRingFileProvider(KeyPath, null, _fs, _time, ManagerPlatforms.Create(OSFamily.Linux), acl);
+
+        provider.GetKeyRing();
+
+        acl.Calls.Should().Contain("protect /home/user/.config/autoresumefiller");
+        acl.Get("/home/user/.config/autoresumefiller").IsProtected.Should().BeTrue();
+    }
+
+    [Fact]
+    public void GetKeyRing_ExistingFolder_LeavesItsAclAlone()
+    {
+        _fs.Directory.CreateDirectory("/home/user/.config/autoresumefiller");
+        var acl = new FakeAccessControl("S-1-5-21-1");
+
+        new KeyRingFileProvider(KeyPath, null, _fs, _time, ManagerPlatforms.Create(OSFamily.Linux), acl).GetKeyRing();
+
+        acl.Calls.Should().BeEmpty();
     }
 
     [Fact]
