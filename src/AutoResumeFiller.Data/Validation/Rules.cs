@@ -206,6 +206,13 @@ internal sealed partial class Rules
     /// </summary>
     private static int CodePoints(string value)
     {
+        // Without surrogates every UTF-16 unit is one code point. The vectorized search keeps validation of a large
+        // profile from being dominated by counting (it was 10 % of a 1 MB save, counted rune by rune).
+        if (!value.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return value.Length;
+        }
+
         var count = 0;
         foreach (var _ in value.EnumerateRunes())
         {
