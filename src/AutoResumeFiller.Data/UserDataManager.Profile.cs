@@ -133,7 +133,7 @@ public sealed partial class UserDataManager
         profile.LastUpdated = _time.GetUtcNow().UtcDateTime;
         try
         {
-            Guard(_layout.Root, "saving", RemoveStaleTempFiles); // left by an interrupted save; none of this save's exists yet
+            Guard(_layout.Root, "saving", RemoveStaleTempFilesOnce); // left by an interrupted write; none of this save's exists yet
             Validate(profile);
             var stored = _encoding.Encode(Serialize(profile));
             var tempPath = WriteFlushedTemp(stored);
@@ -153,6 +153,7 @@ public sealed partial class UserDataManager
         catch
         {
             profile.LastUpdated = previousTimestamp;
+            Volatile.Write(ref _staleTempFilesRemoved, false); // a failed save may leave its temp file if deleting it failed too: the next save removes it
             throw;
         }
     }

@@ -1,5 +1,4 @@
 using System.IO.Abstractions;
-using System.Text.RegularExpressions;
 using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
@@ -164,112 +163,6 @@ public sealed partial class UserDataManager
         return FolderProblems;
     }
 
-    /// <summary>
-    /// Gets the optional folders of the layout (<c>backups/</c>, <c>resumes/</c>, <c>cover_letters/</c>, <c>logs/</c>) that the
-    /// latest <see cref="InitializeDataDirectory"/>, save or restore of this manager could not create or use; each was logged
-    /// as a warning and skipped (a save goes on without its auto backup). Empty when the layout is complete.
-    /// </summary>
-    public IReadOnlyList<DataFolderProblem> FolderProblems { get; private set; } = [];
-
-    /// <summary>
-    /// Creates what is missing of the layout. The data directory and <c>data/</c> are essential: a failure there throws.
-    /// Any other folder that cannot be made or used is logged, listed in <see cref="FolderProblems"/> and skipped.
-    /// </summary>
-    private void EnsureLayout() => EnsureLayout(tightenExisting: false);
-
-    /// <summary>
-    /// As <see cref="EnsureLayout()"/>; on Windows, a data directory created here gets its private ACL before anything is
-    /// created inside (which then inherits it), and with <paramref name="tightenExisting"/> (initialization) an existing one
-    /// with a broader ACL is tightened, contents included. A save does not read ACLs.
-    /// </summary>
-    private void EnsureLayout(bool tightenExisting)
-    {
-        var rootIsNew = !_fileSystem.Directory.Exists(_layout.Root);
-        _permissions.EnsurePrivateDirectory(_layout.Root);
-        if (rootIsNew || tightenExisting)
-        {
-            _acl.MakePrivate(_layout.Root, includeContents: !rootIsNew);
-        }
-
-        foreach (var folder in _layout.EssentialFolders.Skip(1))
-        {
-            _permissions.EnsurePrivateDirectory(folder);
-        }
-
-        var problems = new List<DataFolderProblem>();
-        foreach (var folder in _layout.OptionalFolders)
-        {
-            try
-            {
-                _permissions.EnsurePrivateDirectory(folder);
-            }
-            catch (Exception ex) when (IoErrors.IsIoFailure(ex) || ex is DataAccessDeniedException)
-            {
-                var problem = new DataFolderProblem(folder, DescribeUnusable(folder, ex));
-                Log.OptionalFolderUnusable(_logger, folder, problem.Reason, ex);
-                problems.Add(problem);
-            }
-        }
-
-        FolderProblems = problems;
-    }
-
-    /// <summary>Why an optional folder cannot be used, in the user's terms (the OS error alone says "file exists").</summary>
-    private string DescribeUnusable(string folder, Exception error)
-    {
-        try
-        {
-            var entry = _fileSystem.FileInfo.New(folder);
-            if (entry.LinkTarget is { } target)
-            {
-                return $"it is a symbolic link to '{target}', which is not a usable folder";
-            }
-
-            if (entry.Exists)
-            {
-                return "a file is in its place";
-            }
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            // Fall back on the operating system's message.
-        }
-
-        return error is DataAccessDeniedException ? "access is denied" : error.Message;
-    }
-
-    /// <summary>Removes temp files of interrupted writes. Call only under the exclusive lock, when no write can be in flight.</summary>
-    private void RemoveStaleTempFiles()
-    {
-        RemoveStaleTempFiles(_layout.DataFolder);
-        try
-        {
-            // backups/ is not essential: one that cannot be read is skipped (its auto backup will fail and be logged).
-            RemoveStaleTempFiles(_layout.BackupsFolder);
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            Log.StaleTempFileSweepFailed(_logger, _layout.BackupsFolder, ex);
-        }
-    }
-
-    private void RemoveStaleTempFiles(string folder)
-    {
-        if (!_fileSystem.Directory.Exists(folder))
-        {
-            return;
-        }
-
-        foreach (var path in _fileSystem.Directory.EnumerateFiles(folder, "*" + AtomicFileWriter.TempSuffix))
-        {
-            if (TempFileName().IsMatch(_fileSystem.Path.GetFileName(path)))
-            {
-                _writer.TryDelete(path);
-                Log.StaleTempFileRemoved(_logger, path);
-            }
-        }
-    }
-
     /// <summary>Runs <paramref name="action"/>, turning operating-system failures into typed errors.</summary>
     private static void Guard(string path, string action, Action body)
     {
@@ -302,7 +195,4 @@ public sealed partial class UserDataManager
             WatchPollingInterval = source.WatchPollingInterval,
         };
     }
-
-    [GeneratedRegex(@"^\..+\.[0-9a-f]{16}\.tmp$", RegexOptions.CultureInvariant)]
-    private static partial Regex TempFileName();
 }

@@ -40,13 +40,15 @@ public sealed class SymlinkTests : IDisposable
         File.CreateSymbolicLink(links[1], missingTarget);
         File.CreateSymbolicLink(links[2], target);
 
+        // As the next start of the app finds them: a new manager's initialization, or its first save.
+        var next = new UserDataManager(new UserDataManagerOptions { DataDirectory = _root });
         if (operation == "init")
         {
-            manager.InitializeDataDirectory();
+            next.InitializeDataDirectory();
         }
         else
         {
-            manager.SaveUserProfile(TestHost.SampleProfiles.Valid("after links"));
+            next.SaveUserProfile(TestHost.SampleProfiles.Valid("after links"));
         }
 
         foreach (var link in links)

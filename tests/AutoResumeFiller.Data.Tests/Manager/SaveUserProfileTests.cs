@@ -281,16 +281,34 @@ public class SaveUserProfileTests
     }
 
     [Fact]
-    public void SaveUserProfile_StaleTempFiles_AreRemovedUnderTheLock()
+    public void SaveUserProfile_FirstSaveOfANewManager_RemovesStaleTempFilesUnderTheLock()
     {
         var context = new ManagerTestContext();
         context.Initialized();
         context.WriteFile("data/.user_profile.json.fedcba9876543210.tmp", "half-written");
+        context.WriteFile("backups/.auto_backup_20250101_000000.zip.00112233445566aa.tmp", "half-written");
         context.WriteFile("data/keep.tmp", "foreign");
 
-        context.Manager.SaveUserProfile(ManagerTestContext.ValidProfile());
+        context.NewManager().SaveUserProfile(ManagerTestContext.ValidProfile());
 
         context.TempFiles().Should().Equal("/data/arf/data/keep.tmp");
+    }
+
+    [Fact]
+    public void SaveUserProfile_LaterSavesOfTheSameManager_DoNotListTheFoldersAgain()
+    {
+        // A temp file is left only by a process that stopped mid-write; the next manager's first write removes it.
+        var context = new ManagerTestContext();
+        var manager = context.NewManager();
+        manager.SaveUserProfile(ManagerTestContext.ValidProfile("First"));
+        context.WriteFile("data/.user_profile.json.fedcba9876543210.tmp", "left by another process");
+
+        manager.SaveUserProfile(ManagerTestContext.ValidProfile("Second"));
+
+        context.TempFiles().Should().Equal("/data/arf/data/.user_profile.json.fedcba9876543210.tmp");
+        manager.LoadUserProfile().PersonalInfo!.FirstName.Should().Be("Second");
+        context.NewManager().SaveUserProfile(ManagerTestContext.ValidProfile("Third"));
+        context.TempFiles().Should().BeEmpty();
     }
 
     [Fact]
