@@ -120,13 +120,12 @@ public sealed partial class UserDataManager
     /// <see cref="FindLegacyDataDirectory"/>), it is imported with <see cref="ImportLegacyData"/> instead of creating an
     /// empty profile (see <see cref="LastLegacyImport"/>); an import a crash interrupted is completed.
     /// </remarks>
-    /// <returns>The optional folders that could not be created or used (also in <see cref="FolderProblems"/>); empty when the whole layout is in place.</returns>
     /// <exception cref="DataAccessDeniedException">The data directory, <c>data/</c> or a file in it cannot be created.</exception>
     /// <exception cref="DataLockTimeoutException">Another process holds the lock longer than <see cref="UserDataManagerOptions.LockTimeout"/>.</exception>
     /// <exception cref="InsufficientDiskSpaceException">The disk is full.</exception>
     /// <exception cref="ProfileValidationException">The Python app's profile breaks validation rules; no empty profile is created in its place.</exception>
     /// <exception cref="ProfileCorruptedException">The Python app's profile is not valid JSON of the profile's shape; no empty profile is created in its place.</exception>
-    public IReadOnlyList<DataFolderProblem> InitializeDataDirectory()
+    public void InitializeDataDirectory()
     {
         var started = _time.GetTimestamp();
         var created = false;
@@ -160,7 +159,6 @@ public sealed partial class UserDataManager
         }
 
         Log.DataDirectoryInitialized(_logger, _layout.Root, created, _time.GetElapsedTime(started).TotalMilliseconds);
-        return FolderProblems;
     }
 
     /// <summary>Runs <paramref name="action"/>, turning operating-system failures into typed errors.</summary>

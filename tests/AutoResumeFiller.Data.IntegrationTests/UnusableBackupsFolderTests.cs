@@ -39,7 +39,9 @@ public sealed class UnusableBackupsFolderTests : IDisposable
         manager.SaveUserProfile(TestHost.SampleProfiles.Valid("saved"));
         var updated = manager.UpdateUserProfile(p => { p.Summary = "updated"; return p; });
         var loaded = Managers.Create(_root).LoadUserProfile();
-        var problems = Managers.Create(_root).InitializeDataDirectory();
+        var initializing = Managers.Create(_root);
+        initializing.InitializeDataDirectory();
+        var problems = initializing.FolderProblems;
 
         updated.Summary.Should().Be("updated");
         loaded.Summary.Should().Be("updated");

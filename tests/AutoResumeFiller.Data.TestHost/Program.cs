@@ -92,7 +92,8 @@ internal static class Commands
                     manager.SaveUserProfile(SampleProfiles.Valid("from an unprivileged user"));
                     break;
                 case "init":
-                    foreach (var problem in manager.InitializeDataDirectory())
+                    manager.InitializeDataDirectory();
+                    foreach (var problem in manager.FolderProblems)
                     {
                         Console.WriteLine($"UNUSABLE {problem.Path} .");
                     }

@@ -12,14 +12,14 @@ internal static class InitCommand
         command.SetAction(parseResult =>
         {
             var manager = context.CreateManager(parseResult);
-            var problems = manager.InitializeDataDirectory();
+            manager.InitializeDataDirectory();
             if (manager.LastLegacyImport is { } imported)
             {
                 context.Terminal.Success(LegacyImportView.OneLine(imported));
             }
 
             context.Terminal.Success("Data directory is ready.");
-            foreach (var problem in problems)
+            foreach (var problem in manager.FolderProblems)
             {
                 // Not an error: only data/ is essential; a save goes on without backups/, say.
                 context.Terminal.Line($"{context.Terminal.Paint("warning:", Style.Yellow)} {problem} (skipped; fix it to use that folder again)");

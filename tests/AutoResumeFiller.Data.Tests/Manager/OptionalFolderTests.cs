@@ -71,12 +71,12 @@ public class OptionalFolderTests
             context.WriteFile(folder, "not a folder");
         }
 
-        var problems = context.Manager.InitializeDataDirectory();
+        context.Manager.InitializeDataDirectory();
+        var problems = context.Manager.FolderProblems;
 
         problems.Select(p => p.Path).Should().Equal(
             context.PathOf("resumes"), context.PathOf("cover_letters"), context.PathOf("backups"), context.PathOf("logs"));
         problems.Should().AllSatisfy(p => p.Reason.Should().Be("a file is in its place"));
-        context.Manager.FolderProblems.Should().Equal(problems);
         context.FileSystem.File.Exists(context.ProfilePath).Should().BeTrue();
         context.Logger.Collector.GetSnapshot().Count(r => r.Id.Id == 17).Should().Be(4);
     }
@@ -86,10 +86,12 @@ public class OptionalFolderTests
     {
         var context = new ManagerTestContext();
         context.WriteFile("logs", "not a folder");
-        context.Manager.InitializeDataDirectory().Should().ContainSingle();
+        context.Manager.InitializeDataDirectory();
+        context.Manager.FolderProblems.Should().ContainSingle();
         context.FileSystem.File.Delete(context.PathOf("logs"));
 
-        context.Manager.InitializeDataDirectory().Should().BeEmpty();
+        context.Manager.InitializeDataDirectory();
+        context.Manager.FolderProblems.Should().BeEmpty();
 
         context.Manager.FolderProblems.Should().BeEmpty();
         context.FileSystem.Directory.Exists(context.PathOf("logs")).Should().BeTrue();
