@@ -33,7 +33,29 @@ internal static partial class ProfileJsonReader
         return true;
     }
 
-    private static bool TryReadStrings(ref Utf8JsonReader reader, out List<string>? list) => TryReadList(ref reader, TryReadString, out list);
+    // TryReadList's loop with the string reader called directly: string lists are most of a profile's values.
+    private static bool TryReadStrings(ref Utf8JsonReader reader, out List<string>? list)
+    {
+        list = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TokenType == JsonTokenType.Null;
+        }
+
+        var items = new List<string>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (!TryReadString(ref reader, out var item))
+            {
+                return false;
+            }
+
+            items.Add(item!);
+        }
+
+        list = items;
+        return true;
+    }
 
     // System.Text.Json sets null for a JSON null even on a non-nullable string property; validation reports it.
     private static bool TryReadString(ref Utf8JsonReader reader, out string? value)

@@ -80,8 +80,9 @@ internal static partial class ProfileJsonReader
     private sealed class ModelReader<T>(Action<T, Dictionary<string, JsonElement>?> setExtensionData)
         where T : class, new()
     {
-        private readonly List<byte[]> _names = [];
-        private readonly List<PropertyReader> _readers = [];
+        // Arrays, not lists: they are read for every property of every file and only grow while the table is built.
+        private byte[][] _names = [];
+        private PropertyReader[] _readers = [];
 
         private delegate bool PropertyReader(ref Utf8JsonReader reader, T target);
 
@@ -158,13 +159,13 @@ internal static partial class ProfileJsonReader
 
         private ModelReader<T> Add<TValue>(string name, ValueReader<TValue> read, Action<T, TValue> set)
         {
-            if (_names.Count == 64)
+            if (_names.Length == 64)
             {
                 throw new InvalidOperationException("A model table holds at most 64 properties (one bit each for duplicates).");
             }
 
-            _names.Add(Encoding.UTF8.GetBytes(name));
-            _readers.Add((ref Utf8JsonReader reader, T target) =>
+            _names = [.. _names, Encoding.UTF8.GetBytes(name)];
+            _readers = [.. _readers, (ref Utf8JsonReader reader, T target) =>
             {
                 if (!read(ref reader, out var value))
                 {
@@ -173,7 +174,7 @@ internal static partial class ProfileJsonReader
 
                 set(target, value);
                 return true;
-            });
+            }];
             return this;
         }
 
@@ -197,14 +198,15 @@ internal static partial class ProfileJsonReader
 
         private int IndexOf(ReadOnlySpan<byte> name, int expected)
         {
-            if ((uint)expected < (uint)_names.Count && name.SequenceEqual(_names[expected]))
+            var names = _names;
+            if ((uint)expected < (uint)names.Length && name.SequenceEqual(names[expected]))
             {
                 return expected;
             }
 
-            for (var i = 0; i < _names.Count; i++)
+            for (var i = 0; i < names.Length; i++)
             {
-                if (name.SequenceEqual(_names[i]))
+                if (name.SequenceEqual(names[i]))
                 {
                     return i;
                 }
