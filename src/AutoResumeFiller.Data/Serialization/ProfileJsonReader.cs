@@ -100,7 +100,7 @@ internal static partial class ProfileJsonReader
             where TModel : class, new() => Add(name, model.TryRead, set);
 
         public ModelReader<T> Objects<TModel>(string name, ModelReader<TModel> model, Action<T, List<TModel>?> set)
-            where TModel : class, new() => Add<List<TModel>?>(name, (ref Utf8JsonReader reader, out List<TModel>? list) => TryReadList(ref reader, model.TryRead, out list), set);
+            where TModel : class, new() => Add(name, (ref Utf8JsonReader reader, out List<TModel>? list) => TryReadList<TModel, ModelItems<TModel>>(ref reader, new(model), out list), set);
 
         /// <summary>
         /// Reads the object (or <c>null</c>) the reader is on: each known property to its reader, unknown ones to the
@@ -214,5 +214,11 @@ internal static partial class ProfileJsonReader
 
             return -1;
         }
+    }
+
+    private readonly struct ModelItems<TModel>(ModelReader<TModel> model) : IItemReader<TModel>
+        where TModel : class, new()
+    {
+        public bool TryRead(ref Utf8JsonReader reader, out TModel? item) => model.TryRead(ref reader, out item);
     }
 }
