@@ -1,4 +1,5 @@
 using AutoResumeFiller.Data.Backups;
+using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
 
 namespace AutoResumeFiller.Data;
@@ -11,10 +12,16 @@ public sealed partial class UserDataManager
     /// a synced folder. Written to a temp file beside it, flushed, then renamed into place, so the file is whole or absent;
     /// 0600 on POSIX. <see cref="VerifyBackup"/> and <see cref="RestoreFromBackup"/> take it from anywhere, on any machine.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="UserDataManagerOptions.Encryption"/> on, the export is encrypted whole like every backup (resumes,
+    /// letters and <c>config.yaml</c> included), so its name must end with <c>.zip.enc</c>, and restoring it needs this
+    /// data directory's key; a plain <c>.zip</c> name is refused rather than writing the user's files in the clear.
+    /// With encryption off, a <c>.enc</c> name is refused.
+    /// </remarks>
     /// <param name="archivePath">The file to create (its folder must exist; the file must not).</param>
     /// <param name="progress">Receives bytes and files done as the export proceeds.</param>
     /// <returns>The archive's full path.</returns>
-    /// <exception cref="ArgumentException"><paramref name="archivePath"/> is empty, names an existing file or folder (never replaced), or its folder does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="archivePath"/> is empty, names an existing file or folder (never replaced), its folder does not exist, or its extension does not match the encryption setting.</exception>
     /// <exception cref="ProfileNotFoundException">There is no profile to export.</exception>
     /// <exception cref="InsufficientDiskSpaceException">The files do not fit on the target's drive.</exception>
     /// <exception cref="DataAccessDeniedException">The target folder is not writable.</exception>
@@ -34,7 +41,7 @@ public sealed partial class UserDataManager
     /// <param name="progress">Receives progress.</param>
     /// <param name="cancellationToken">Cancels the export; a cancelled export leaves no file behind.</param>
     /// <returns>The archive's full path.</returns>
-    /// <exception cref="ArgumentException"><paramref name="archivePath"/> is empty, names an existing file or folder, or its folder does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="archivePath"/> is empty, names an existing file or folder, its folder does not exist, or its extension does not match the encryption setting (see <see cref="ExportData"/>).</exception>
     /// <exception cref="ProfileNotFoundException">There is no profile to export.</exception>
     /// <exception cref="InsufficientDiskSpaceException">The files do not fit on the target's drive.</exception>
     /// <exception cref="DataLockTimeoutException">The lock could not be taken in time.</exception>
@@ -53,6 +60,17 @@ public sealed partial class UserDataManager
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(archivePath);
         var target = _fileSystem.Path.GetFullPath(DataDirectoryResolver.ExpandHome(archivePath, _platform));
+        var encryptedName = DataEncryption.IsEncryptedName(target);
+        if (_encryption.IsEnabled && !encryptedName)
+        {
+            throw new ArgumentException($"Encryption is on, so an export is encrypted like every backup: name it '{target}.enc' (restoring it needs this data directory's encryption key).", nameof(archivePath));
+        }
+
+        if (!_encryption.IsEnabled && encryptedName)
+        {
+            throw new ArgumentException($"'{target}' names an encrypted archive, but encryption is off: name the export '{target[..^DataEncryption.Suffix.Length]}'.", nameof(archivePath));
+        }
+
         if (_fileSystem.File.Exists(target) || _fileSystem.Directory.Exists(target))
         {
             throw BackupStore.ExportTargetExists(target);

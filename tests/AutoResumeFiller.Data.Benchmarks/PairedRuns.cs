@@ -86,7 +86,15 @@ internal static class PairedRuns
 
             if (Wanted("load_30KB"))
             {
-                PairLoadWithPydantic(root);
+                PairLoadWithPydantic(root, "load_30KB", manager => manager.SaveUserProfile(ProfileGenerator.Typical()));
+            }
+
+            // The Python app's own kind of file, read as it is: json.dumps(indent=2, ensure_ascii=True), so every
+            // non-ASCII letter is a \u escape, and a timestamp without an offset.
+            if (Wanted("load_19KB_python"))
+            {
+                var file = Path.Combine(AppContext.BaseDirectory, "Support", "python_profile_19KB.json");
+                PairLoadWithPydantic(root, "load_19KB_python", manager => File.Copy(file, manager.ProfilePath, overwrite: true));
             }
 
             foreach (var megabytes in new[] { 25, 100 }.Where(m => Wanted($"backup_{m}")))
@@ -118,11 +126,14 @@ internal static class PairedRuns
     }
 
     /// <summary>
-    /// The load of the typical profile against the Python app's pydantic load of the same file, measured the same way on
-    /// both sides (timeit's method: a loop of at least 0.2 s, repeated 7 times, the median repeat's mean per load), three
-    /// rounds alternating which goes first; prints the medians over the rounds. Skipped when python3 with pydantic is absent.
+    /// A load against the Python app's pydantic load of the same file, measured the same way on both sides (timeit's
+    /// method: a loop of at least 0.2 s, repeated 7 times, the median repeat's mean per load), three rounds alternating
+    /// which goes first; prints the medians over the rounds. Skipped when python3 with pydantic is absent.
     /// </summary>
-    private static void PairLoadWithPydantic(string root)
+    /// <param name="root">The folder the data directory goes in.</param>
+    /// <param name="key">The key of the printed figures.</param>
+    /// <param name="writeProfile">Puts the profile to load in the initialized data directory.</param>
+    private static void PairLoadWithPydantic(string root, string key, Action<UserDataManager> writeProfile)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "pydantic_load.py");
         try
@@ -131,13 +142,13 @@ internal static class PairedRuns
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            Console.WriteLine("paired_load_30KB_skipped=python3 with pydantic is not installed");
+            Console.WriteLine($"paired_{key}_skipped=python3 with pydantic is not installed");
             return;
         }
 
-        var manager = new UserDataManager(new UserDataManagerOptions { DataDirectory = Path.Combine(root, "load") });
+        var manager = new UserDataManager(new UserDataManagerOptions { DataDirectory = Path.Combine(root, key) });
         manager.InitializeDataDirectory();
-        manager.SaveUserProfile(ProfileGenerator.Typical());
+        writeProfile(manager);
         var ours = new List<double>();
         var pydantic = new List<double>();
         for (var round = 0; round < 3; round++)
@@ -156,10 +167,10 @@ internal static class PairedRuns
 
         var o = Median(ours);
         var p = Median(pydantic);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_load_30KB_ours_us={o:F1}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_load_30KB_pydantic_us={p:F1}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_load_30KB_speedup={p / o:F3}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_load_30KB_rounds={ours.Count}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_{key}_ours_us={o:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_{key}_pydantic_us={p:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_{key}_speedup={p / o:F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired_{key}_rounds={ours.Count}"));
     }
 
     private static double PydanticMedianUs(string script, string profilePath)

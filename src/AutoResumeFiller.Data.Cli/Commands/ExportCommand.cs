@@ -8,7 +8,7 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("PATH") { Description = "The archive to create, e.g. /media/usb/arf-export.zip (its folder must exist; an existing file is never replaced)." };
+        var path = new Argument<string>("PATH") { Description = "The archive to create, e.g. /media/usb/arf-export.zip (its folder must exist; an existing file is never replaced). With --key-file the export is encrypted whole: name it ….zip.enc." };
         var command = new Command("export", "Write the profile, config.yaml, resumes/ and cover_letters/ to one archive anywhere, to move them to another machine.") { path };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -41,6 +41,24 @@ public sealed class EncryptionCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Export_WithKeyFile_RefusesAPlainZipAndWritesAZipEncThatVerifies()
+    {
+        _arf.InitWithSample();
+        _arf.Run("--key-file", KeyFile, "encrypt").ExitCode.Should().Be(0);
+        var plain = Path.Combine(_arf.Root, "export.zip");
+
+        var refused = _arf.Run("--key-file", KeyFile, "export", plain);
+
+        refused.ExitCode.Should().Be(2, refused.ToString());
+        refused.StdErr.Should().Contain($"name it '{plain}.enc'");
+        File.Exists(plain).Should().BeFalse();
+        var written = _arf.Run("--key-file", KeyFile, "export", plain + ".enc");
+        written.ExitCode.Should().Be(0, written.ToString());
+        File.ReadAllBytes(plain + ".enc").AsSpan().IndexOf("Rivera"u8).Should().Be(-1);
+        _arf.Run("--key-file", KeyFile, "verify", plain + ".enc").ExitCode.Should().Be(0);
+    }
+
+    [Fact]
     public void Show_EncryptedDataWithoutKey_FailsWithKeyNotFound()
     {
         _arf.InitWithSample();
