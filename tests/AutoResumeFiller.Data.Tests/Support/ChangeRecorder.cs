@@ -30,6 +30,26 @@ internal sealed class ChangeRecorder : IDisposable
         return change!;
     }
 
+    /// <summary>
+    /// Advances <paramref name="time"/> by <paramref name="interval"/> until the next change arrives (at most for
+    /// <see cref="Wait"/>). A polling tick that finds a check still running skips it, by design: the next tick sees the
+    /// change. With a fake clock that next tick comes only when the test advances it again.
+    /// </summary>
+    public ProfileChange NextWhileTicking(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, TimeSpan interval)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < Wait)
+        {
+            time.Advance(interval);
+            if (_pending.TryTake(out var change, TimeSpan.FromMilliseconds(50)))
+            {
+                return change;
+            }
+        }
+
+        return Next();
+    }
+
     /// <summary>Takes changes until one has <paramref name="lastUpdated"/>; returns every change taken, that one last.</summary>
     public IReadOnlyList<ProfileChange> Until(DateTime lastUpdated)
     {

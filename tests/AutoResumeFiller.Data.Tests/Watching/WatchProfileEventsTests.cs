@@ -96,8 +96,7 @@ public class WatchProfileEventsTests
         _time.Advance(TimeSpan.FromMinutes(1));
         var polled = ManagerTestContext.ValidProfile("Polled");
         manager.SaveUserProfile(polled);
-        _time.Advance(TimeSpan.FromSeconds(1));
-        recorder.Next().LastUpdated.Should().Be(polled.LastUpdated);
+        recorder.NextWhileTicking(_time, TimeSpan.FromSeconds(1)).LastUpdated.Should().Be(polled.LastUpdated);
         _logger.Collector.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 72).Which.Exception.Should().BeSameAs(error);
         SpinWait.SpinUntil(() => _fileSystem.Watchers.All(w => Disposed(w.Watcher)), ChangeRecorder.Wait).Should().BeTrue("the failed watchers are let go");
         watch.Dispose();
