@@ -71,6 +71,9 @@ dotnet "$dll" --filter "${filters[@]}" --artifacts "$results"
 echo "== paired runs: baseline and ours alternating op by op (same disk conditions for both)"
 dotnet "$dll" --paired | tee -a "$extras"
 
+echo "== encryption on against off, paired (DESIGN §6: save and load <= 1.2x, backup <= 1.3x)"
+dotnet "$dll" --encryption | tee -a "$extras"
+
 echo "== peak memory of a manual backup (fresh process each)"
 for size in 25 100; do
   line=$(dotnet "$dll" --peak-memory "$size" | grep '^peak ')

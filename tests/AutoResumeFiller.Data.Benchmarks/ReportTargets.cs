@@ -36,6 +36,7 @@ internal static partial class Report
         LoadTarget(md, notes, rows, extras);
         PythonLoadTarget(md, notes, extras);
         BackupTargets(md, notes, rows, extras);
+        EncryptionTargets(md, notes, extras);
         md.AppendLine();
         if (Paired(extras, "io_30KB") is { } io30 && Paired(extras, "io_1MB") is { } io1)
         {
@@ -153,6 +154,30 @@ internal static partial class Report
         {
             var growth = (double)large.AllocatedBytes / Math.Max(1, small.AllocatedBytes);
             md.AppendLine(Inv, $"| Backup memory flat with data size (same file count) | {Bytes(large.AllocatedBytes)} at 100 MB | {Bytes(small.AllocatedBytes)} at 25 MB | {growth:F2}× for 4× data | {Verdict(growth < 1.25)} | — | — | — |");
+        }
+    }
+
+    /// <summary>§6 with encryption on: the same operation on an encrypted and a plaintext data directory, alternating (<c>--encryption</c>).</summary>
+    private static void EncryptionTargets(StringBuilder md, List<string> notes, Dictionary<string, string> extras)
+    {
+        foreach (var (key, what, limit) in new[]
+        {
+            ("enc_save_30KB_plain", "Save 30KB without auto-backup, encrypted", 1.2),
+            ("enc_save_30KB_backup", "Save 30KB with auto-backup, encrypted", 1.2),
+            ("enc_load_30KB", "Load 30KB, encrypted", 1.2),
+            ("enc_backup_100MB", "Manual backup of 100 MB, encrypted", 1.3),
+        })
+        {
+            if (Paired(extras, key) is not { } paired)
+            {
+                continue;
+            }
+
+            md.AppendLine(Inv, $"| {what} ≤ {limit:0.0}× the plaintext one | — | — | — | — | {PairedText(paired)} (encrypted / plaintext) | {paired.Ratio:F2}×{paired.Spread} | {Verdict(paired.Ratio <= limit)} |");
+            if (paired.Ratio > limit)
+            {
+                notes.Add(string.Create(Inv, $"{what}: {paired.Ratio:F2}× the plaintext one (limit {limit:0.0}×)."));
+            }
         }
     }
 
