@@ -82,13 +82,6 @@ public static class UserProfileSerializer
         try
         {
             ThrowIfNotUtf8(utf8Json);
-
-            // Ordinary files take the hand-written fast path; anything unusual gets System.Text.Json's result or error.
-            if (ProfileJsonReader.TryRead(utf8Json, out var profile))
-            {
-                return profile!;
-            }
-
             return JsonSerializer.Deserialize(utf8Json, ProfileJsonContext.Default.UserProfile)
                 ?? throw new JsonException("The file contains 'null' instead of a profile object. Path: $ | LineNumber: 0 | BytePositionInLine: 0.");
         }

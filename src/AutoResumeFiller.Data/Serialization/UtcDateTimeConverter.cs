@@ -35,7 +35,7 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 
     /// <summary>
     /// Parses a timestamp string value exactly as <see cref="Read"/> does (UTC kind; no offset means UTC).
-    /// Shared with <see cref="ProfileJsonReader"/> (whose result must equal this converter's) and the watcher's timestamp peek.
+    /// Used by <see cref="Read"/> only.
     /// </summary>
     internal static bool TryParseTimestamp(string? text, out DateTime value)
     {

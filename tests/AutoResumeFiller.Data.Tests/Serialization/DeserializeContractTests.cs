@@ -6,40 +6,19 @@ namespace AutoResumeFiller.Data.Tests.Serialization;
 /// <summary>
 /// What <see cref="UserProfileSerializer.Deserialize"/> promises beyond well-formed JSON: System.Text.Json's own error
 /// messages (with line, position and path) for duplicates and mistyped values, and timestamps read as UTC or refused.
-/// The reader fast path's tests run the same cases (<see cref="ProfileJsonReaderHostileTests"/>).
 /// </summary>
 public class DeserializeContractTests
 {
-    /// <summary>Inputs System.Text.Json refuses, with the details of its message.</summary>
-    public static TheoryData<string, string> RefusedInputs => new()
-    {
-        { """{"version": "1.0", "version": "2.0"}""", "Duplicate property 'version' encountered during deserialization of type 'AutoResumeFiller.Data.UserProfile'. Path: $.version | LineNumber: 0 | BytePositionInLine: 35." },
-        { """{"version": "1", "vers\u0069on": "2"}""", "Duplicate property 'version' encountered during deserialization of type 'AutoResumeFiller.Data.UserProfile'. Path: $.version | LineNumber: 0 | BytePositionInLine: 36." },
-        { """{"extra": 1, "extra": 2}""", "Duplicate property 'additional_properties' encountered during deserialization of type 'AutoResumeFiller.Data.UserProfile'. Path: $.extra | LineNumber: 0 | BytePositionInLine: 23." },
-        { """{"e\u0078tra": 1, "extra": 2}""", "Duplicate property 'additional_properties' encountered during deserialization of type 'AutoResumeFiller.Data.UserProfile'. Path: $.extra | LineNumber: 0 | BytePositionInLine: 28." },
-        { """{"extra": {"a": 1, "\u0061": 2}}""", "Duplicate property 'a' encountered during deserialization. Path: $.extra | LineNumber: 0 | BytePositionInLine: 31." },
-        { """{"personal_info": {"email": "a@b.co", "email": "c@d.co"}}""", "Duplicate property 'email' encountered during deserialization of type 'AutoResumeFiller.Data.PersonalInfo'. Path: $.personal_info.email | LineNumber: 0 | BytePositionInLine: 55." },
-        { """{"x\uD800": 1}""", "The JSON value could not be converted to AutoResumeFiller.Data.UserProfile. Path: $ | LineNumber: 0 | BytePositionInLine: 11." },
-        { """{"last_updated": null}""", "Expected an ISO-8601 timestamp string. Path: $.last_updated | LineNumber: 0 | BytePositionInLine: 21." },
-        { """{"education": [{"gpa": "3.8"}]}""", "The JSON value could not be converted to System.Nullable`1[System.Double]. Path: $.education[0].gpa | LineNumber: 0 | BytePositionInLine: 28." },
-    };
-
-    /// <summary>Timestamps with the UTC instant they read as (round-trip format), or null when refused.</summary>
-    public static TheoryData<string, string?> Timestamps => new()
-    {
-        { "2025-11-29T10:00:00", "2025-11-29T10:00:00.0000000Z" },
-        { "2025-11-29T10:00:00.123456", "2025-11-29T10:00:00.1234560Z" },
-        { "2025-11-29T10:00:00+05:30", "2025-11-29T04:30:00.0000000Z" },
-        { "0001-01-01T00:00:00+01:00", null }, // before year 1 in UTC: refused (DateTime.TryParseExact read it as 23:00)
-        { "9999-12-31T23:00:00-05:00", null }, // after year 9999 in UTC
-        { "0001-01-01T00:00:00-01:00", "0001-01-01T01:00:00.0000000Z" },
-        { "2025-11-29T10:00:00Z ", null },
-        { "2025-11-29T10:00:00.12345678Z", null },
-        { "2025-02-30T00:00:00Z", null },
-    };
-
     [Theory]
-    [MemberData(nameof(RefusedInputs))]
+    [InlineData("""{"version": "1.0", "version": "2.0"}""", "Duplicate property 'version' encountered during deserialization of type 'AutoResumeFiller.Data.UserProfile'. Path: $.version | LineNumber: 0 | BytePositionInLine: 35.")]
+    [InlineData("""{"version": "1", "vers\u0069on": "2"}""", "Duplicate property 'version' encountered during deserialization of type 'AutoResumeFiller.Data.UserProfile'. Path: $.version | LineNumber: 0 | BytePositionInLine: 36.")]
+    [InlineData("""{"extra": 1, "extra": 2}""", "Duplicate property 'additional_properties' encountered during deserialization of type 'AutoResumeFiller.Data.UserProfile'. Path: $.extra | LineNumber: 0 | BytePositionInLine: 23.")]
+    [InlineData("""{"e\u0078tra": 1, "extra": 2}""", "Duplicate property 'additional_properties' encountered during deserialization of type 'AutoResumeFiller.Data.UserProfile'. Path: $.extra | LineNumber: 0 | BytePositionInLine: 28.")]
+    [InlineData("""{"extra": {"a": 1, "\u0061": 2}}""", "Duplicate property 'a' encountered during deserialization. Path: $.extra | LineNumber: 0 | BytePositionInLine: 31.")]
+    [InlineData("""{"personal_info": {"email": "a@b.co", "email": "c@d.co"}}""", "Duplicate property 'email' encountered during deserialization of type 'AutoResumeFiller.Data.PersonalInfo'. Path: $.personal_info.email | LineNumber: 0 | BytePositionInLine: 55.")]
+    [InlineData("""{"x\uD800": 1}""", "The JSON value could not be converted to AutoResumeFiller.Data.UserProfile. Path: $ | LineNumber: 0 | BytePositionInLine: 11.")]
+    [InlineData("""{"last_updated": null}""", "Expected an ISO-8601 timestamp string. Path: $.last_updated | LineNumber: 0 | BytePositionInLine: 21.")]
+    [InlineData("""{"education": [{"gpa": "3.8"}]}""", "The JSON value could not be converted to System.Nullable`1[System.Double]. Path: $.education[0].gpa | LineNumber: 0 | BytePositionInLine: 28.")]
     public void Deserialize_DuplicateOrMistypedValue_KeepsSerializerMessage(string json, string details)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
@@ -49,7 +28,15 @@ public class DeserializeContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Timestamps))]
+    [InlineData("2025-11-29T10:00:00", "2025-11-29T10:00:00.0000000Z")]
+    [InlineData("2025-11-29T10:00:00.123456", "2025-11-29T10:00:00.1234560Z")]
+    [InlineData("2025-11-29T10:00:00+05:30", "2025-11-29T04:30:00.0000000Z")]
+    [InlineData("0001-01-01T00:00:00+01:00", null)] // before year 1 in UTC: refused (DateTime.TryParseExact read it as 23:00)
+    [InlineData("9999-12-31T23:00:00-05:00", null)] // after year 9999 in UTC
+    [InlineData("0001-01-01T00:00:00-01:00", "0001-01-01T01:00:00.0000000Z")]
+    [InlineData("2025-11-29T10:00:00Z ", null)]
+    [InlineData("2025-11-29T10:00:00.12345678Z", null)]
+    [InlineData("2025-02-30T00:00:00Z", null)]
     public void Deserialize_Timestamp_ReadsAsUtcOrRefuses(string timestamp, string? expectedUtc)
     {
         var bytes = Encoding.UTF8.GetBytes($$"""{"last_updated": "{{timestamp}}"}""");
