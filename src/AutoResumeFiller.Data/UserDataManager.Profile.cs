@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutoResumeFiller.Data.Logging;
+using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data;
 
@@ -135,7 +136,9 @@ public sealed partial class UserDataManager
         {
             Guard(_layout.Root, "saving", RemoveStaleTempFilesOnce); // left by an interrupted write; none of this save's exists yet
             Validate(profile);
-            var stored = _encoding.Encode(Serialize(profile));
+            using var json = new PooledBufferWriter();
+            Serialize(profile, json);
+            var stored = _encoding.Encode(json.WrittenMemory);
             var tempPath = WriteFlushedTemp(stored);
             var autoBackups = _options.AutoBackupEnabled ? _backups.TryCreateAutoBackup() : null; // never throws: a failed backup is logged
             Guard(_layout.Root, "saving", () =>
@@ -163,11 +166,11 @@ public sealed partial class UserDataManager
     /// deeper than a reader accepts, an escaped lone surrogate kept in one, a non-finite number) makes the profile invalid:
     /// nothing is written. Any other exception is a bug and is rethrown as it is.
     /// </summary>
-    private byte[] Serialize(UserProfile profile)
+    private void Serialize(UserProfile profile, PooledBufferWriter json)
     {
         try
         {
-            return UserProfileSerializer.Serialize(profile);
+            UserProfileSerializer.SerializeToBuffer(profile, json);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
@@ -178,13 +181,13 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>The first half of the durable replace: checks the free space, writes the temp file and flushes it.</summary>
-    private string WriteFlushedTemp(byte[] stored)
+    private string WriteFlushedTemp(ReadOnlyMemory<byte> stored)
     {
         string? tempPath = null;
         Guard(_layout.Root, "saving", () =>
         {
             _diskSpace.EnsureAvailable(_layout.DataFolder, _options.MinimumFreeDiskSpaceBytes);
-            tempPath = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(stored));
+            tempPath = _writer.WriteTemp(_layout.ProfilePath, stream => stream.Write(stored.Span));
         });
         return tempPath!;
     }

@@ -27,8 +27,10 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
     public EncryptionKeyRing Ring() => provider?.GetKeyRing() ?? NoKeys;
 
     /// <summary>Encodes the serialized profile for <paramref name="path"/>: sealed under the current key, or as is.</summary>
-    public byte[] EncodeProfile(byte[] json, string path) =>
-        IsEncryptedName(path) ? EncryptedPayload.Encrypt(json, Ring().CurrentKey, FileRole.Profile, path) : json;
+    public byte[] EncodeProfile(byte[] json, string path) => IsEncryptedName(path) ? SealProfile(json, path) : json;
+
+    /// <summary>Seals the serialized profile under the current key, for the encrypted file <paramref name="path"/>.</summary>
+    public byte[] SealProfile(ReadOnlySpan<byte> json, string path) => EncryptedPayload.Encrypt(json, Ring().CurrentKey, FileRole.Profile, path);
 
     /// <summary>Decodes the stored bytes of the profile at <paramref name="path"/>.</summary>
     /// <exception cref="DataDecryptionException">An encrypted profile fails authentication, or its key is not in the ring.</exception>

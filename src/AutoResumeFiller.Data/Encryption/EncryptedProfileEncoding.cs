@@ -9,7 +9,7 @@ namespace AutoResumeFiller.Data.Encryption;
 /// </summary>
 internal sealed class EncryptedProfileEncoding(DataEncryption encryption, string profilePath) : ProfileEncoding
 {
-    public override byte[] Encode(byte[] json) => encryption.EncodeProfile(json, profilePath);
+    public override ReadOnlyMemory<byte> Encode(ReadOnlyMemory<byte> json) => encryption.SealProfile(json.Span, profilePath);
 
     /// <exception cref="DataDecryptionException">The stored profile fails authentication, or its key is not in the ring.</exception>
     public override byte[] Decode(byte[] stored) => encryption.DecodeProfile(stored, profilePath);

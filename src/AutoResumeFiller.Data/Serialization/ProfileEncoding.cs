@@ -11,14 +11,15 @@ internal abstract class ProfileEncoding
     public static ProfileEncoding Identity { get; } = new IdentityEncoding();
 
     /// <summary>Turns the profile's UTF-8 JSON into the bytes to store.</summary>
-    public abstract byte[] Encode(byte[] json);
+    /// <param name="json">The serialized profile; the result may be this same memory.</param>
+    public abstract ReadOnlyMemory<byte> Encode(ReadOnlyMemory<byte> json);
 
     /// <summary>Turns stored bytes back into the profile's UTF-8 JSON.</summary>
     public abstract byte[] Decode(byte[] stored);
 
     private sealed class IdentityEncoding : ProfileEncoding
     {
-        public override byte[] Encode(byte[] json) => json;
+        public override ReadOnlyMemory<byte> Encode(ReadOnlyMemory<byte> json) => json;
 
         public override byte[] Decode(byte[] stored) => stored;
     }

@@ -45,6 +45,24 @@ public sealed class EncryptedProfileTests
     }
 
     [Fact]
+    public void Save_EncryptedLargeProfileThenSmallOne_EachLoadsBackAsSaved()
+    {
+        // Sealed from the pooled serialization buffer: only its written part may be encrypted, however large it grew.
+        var manager = _context.Initialized();
+        var large = ManagerTestContext.ValidProfile();
+        large.Skills = [.. Enumerable.Range(0, 20_000).Select(i => $"Skill {i}")];
+
+        manager.SaveUserProfile(large);
+        manager.LoadUserProfile().Skills.Should().Equal(large.Skills);
+        manager.SaveUserProfile(ManagerTestContext.ValidProfile("Grace"));
+
+        var loaded = manager.LoadUserProfile();
+        loaded.PersonalInfo!.FirstName.Should().Be("Grace");
+        loaded.Skills.Should().Equal(ManagerTestContext.ValidProfile().Skills);
+        EncryptedFiles.PlaintextHits(_context).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Save_AutoBackup_IsZipEncHoldingThePreviousEncryptedProfileAsItWas()
     {
         var manager = _context.Initialized();

@@ -31,6 +31,28 @@ public class SaveUserProfileTests
     }
 
     [Fact]
+    public void SaveUserProfile_LargeProfileThenSmallOne_EachFileIsExactlyTheSerializersBytes()
+    {
+        // The save serializes into pooled arrays: a 300 KB profile grows the buffer several times, and the small one
+        // saved next may get the same array back, still holding the large one's bytes past its own end.
+        var context = new ManagerTestContext();
+        var manager = context.Initialized();
+        var large = ManagerTestContext.ValidProfile();
+        large.WorkExperience = [.. Enumerable.Range(0, 400).Select(i => Profiles.ValidWork())];
+        large.WorkExperience.ForEach(job => job.Responsibilities = [new string('r', 600)]);
+
+        manager.SaveUserProfile(large);
+        var largeBytes = context.ProfileBytes();
+        var small = ManagerTestContext.ValidProfile("Grace");
+        manager.SaveUserProfile(small);
+
+        largeBytes.Length.Should().BeGreaterThan(256 * 1024);
+        largeBytes.Should().Equal(UserProfileSerializer.Serialize(large));
+        context.ProfileBytes().Should().Equal(UserProfileSerializer.Serialize(small));
+        manager.LoadUserProfile().PersonalInfo!.FirstName.Should().Be("Grace");
+    }
+
+    [Fact]
     public async Task SaveUserProfileAsync_Valid_Writes()
     {
         var context = new ManagerTestContext();
