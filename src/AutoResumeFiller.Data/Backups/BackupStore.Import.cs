@@ -16,8 +16,7 @@ internal sealed partial class BackupStore
         var (tempPath, stamped) = WriteArchiveTemp(
             BackupKind.Auto,
             BackupNaming.AutoPrefix,
-            [new Source(sourcePath, BackupEntryNames.AutoProfile, length)],
-            [],
+            new Contents([new Source(sourcePath, BackupEntryNames.AutoProfile, length)], [], []),
             null,
             CancellationToken.None,
             archive: new ArchiveTarget(null, createdAt, sourcePath));
