@@ -5,10 +5,10 @@ namespace AutoResumeFiller.Data;
 public sealed partial class UserDataManager
 {
     /// <summary>What a restore of this archive would do differently from a plain copy (see <see cref="BackupVerification.Warnings"/>).</summary>
-    private List<string> RestoreWarnings(string path, BackupMetadata? metadata)
+    private List<string> RestoreWarnings(BackupVerifier.Result verification)
     {
         var warnings = new List<string>();
-        if (metadata is null || !HasRedactedConfig(path, metadata))
+        if (!verification.HasRedactedConfig)
         {
             return warnings;
         }
@@ -19,10 +19,10 @@ public sealed partial class UserDataManager
         return warnings;
     }
 
-    /// <summary>Whether a restore must leave the current <c>config.yaml</c> in place: the archive's is redacted and there is one to keep.</summary>
-    private bool KeepsCurrentConfig(string path, BackupMetadata metadata) =>
-        _fileSystem.File.Exists(_layout.ConfigPath) && HasRedactedConfig(path, metadata);
-
-    private bool HasRedactedConfig(string path, BackupMetadata metadata) =>
-        metadata.Files.Any(f => f.Path == BackupEntryNames.Config) && RedactedConfig.InArchive(_fileSystem, path);
+    /// <summary>
+    /// Whether a restore must leave the current <c>config.yaml</c> in place: the archive's is redacted (as its verification,
+    /// which read it, plaintext or decrypted, found) and there is one to keep.
+    /// </summary>
+    private bool KeepsCurrentConfig(BackupVerifier.Result verification) =>
+        verification.HasRedactedConfig && _fileSystem.File.Exists(_layout.ConfigPath);
 }
