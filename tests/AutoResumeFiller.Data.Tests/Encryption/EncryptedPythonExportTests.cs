@@ -30,9 +30,7 @@ public sealed class EncryptedPythonExportTests
     [Fact]
     public void VerifyAndRestore_EncryptedRedactedExportFromAnywhere_WarnAndKeepTheCurrentConfig()
     {
-        const string path = "/media/usb/python-export.zip.enc";
-        _context.FileSystem.Directory.CreateDirectory("/media/usb");
-        _context.FileSystem.File.WriteAllBytes(path, StreamFormatTests.StreamEncrypt(PythonApp.ExportZip(), 4096, key: _keys.Ring.CurrentKey));
+        var path = EncryptedPythonExportOnAStick();
 
         var verification = Manager.VerifyBackup(path);
         Manager.RestoreFromBackup(path);
@@ -47,10 +45,8 @@ public sealed class EncryptedPythonExportTests
     [Fact]
     public void RestoreFromBackup_EncryptedRedactedExportAndNoCurrentConfig_InstallsItAndSaysSo()
     {
-        const string path = "/media/usb/python-export.zip.enc";
         _context.FileSystem.File.Delete(_context.PathOf("config.yaml"));
-        _context.FileSystem.Directory.CreateDirectory("/media/usb");
-        _context.FileSystem.File.WriteAllBytes(path, StreamFormatTests.StreamEncrypt(PythonApp.ExportZip(), 4096, key: _keys.Ring.CurrentKey));
+        var path = EncryptedPythonExportOnAStick();
 
         Manager.VerifyBackup(path).Warnings.Should().ContainSingle().Which.Should().Contain("enter the API keys again");
         Manager.RestoreFromBackup(path);
@@ -160,5 +156,14 @@ public sealed class EncryptedPythonExportTests
         _context.FileSystem.File.ReadAllBytes(damaged).Should().Equal(bytes);
         _context.Logger.Collector.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 98)
             .Which.Message.Should().Contain(damaged).And.Contain(oldKey);
+    }
+
+    /// <summary>The Python app's export, encrypted whole under the current key, outside the data directory.</summary>
+    private string EncryptedPythonExportOnAStick()
+    {
+        const string path = "/media/usb/python-export.zip.enc";
+        _context.FileSystem.Directory.CreateDirectory("/media/usb");
+        _context.FileSystem.File.WriteAllBytes(path, StreamFormatTests.StreamEncrypt(PythonApp.ExportZip(), 4096, key: _keys.Ring.CurrentKey));
+        return path;
     }
 }
