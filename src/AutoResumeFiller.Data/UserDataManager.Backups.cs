@@ -83,7 +83,7 @@ public sealed partial class UserDataManager
         {
             FilesChecked = result.Metadata?.Files.Count ?? 0,
             Kind = result.Kind,
-            Warnings = RestoreWarnings(path, result.Metadata, result.Kind),
+            Warnings = RestoreWarnings(result),
         };
     }
 
@@ -184,7 +184,7 @@ public sealed partial class UserDataManager
         {
             RemoveStaleTempFiles();
             var preRestore = _backups.CreateFull(BackupKind.PreRestore, BackupNaming.PreRestorePrefix, null, CancellationToken.None).Path;
-            var keepConfig = KeepsCurrentConfig(path, verification.Metadata);
+            var keepConfig = KeepsCurrentConfig(verification);
             if (keepConfig)
             {
                 Log.RedactedConfigKept(_logger, path);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.Logging;
 
@@ -11,11 +10,13 @@ public sealed partial class UserDataManager
 {
     /// <summary>
     /// Turns a plaintext data directory into an encrypted one under the exclusive lock: the profile becomes
-    /// <c>data/user_profile.json.enc</c> and every backup <c>NAME_TS.zip.enc</c> (its profile entry encrypted too), and
-    /// each plaintext original is deleted once its encrypted form is on disk. Crash-safe at every step: a kill leaves a
-    /// directory that loads, and running it again finishes the job. The Python app's legacy files (a
-    /// <c>user_profile.json</c> at the top of the data directory, <c>backups/*.json</c>) are never changed or deleted:
-    /// each is named in a warning in the log.
+    /// <c>data/user_profile.json.enc</c> and every backup <c>NAME.zip.enc</c> (its profile entry encrypted too), and
+    /// each plaintext original is deleted once its encrypted form is on disk. The backups are those
+    /// <see cref="ListAvailableBackups"/> lists: named <c>NAME_TS.zip</c>, or exports (ours or the Python app's) whatever
+    /// their name. Crash-safe at every step: a kill leaves a directory that loads, and running it again finishes the job.
+    /// The Python app's legacy files (a <c>user_profile.json</c> at the top of the data directory, <c>backups/*.json</c>)
+    /// are never changed or deleted, nor is a <c>.zip</c> in the backups folder that is no backup: each is named in a
+    /// warning in the log.
     /// </summary>
     /// <exception cref="InvalidOperationException"><see cref="UserDataManagerOptions.Encryption"/> is not set.</exception>
     /// <exception cref="DataDecryptionException">An encrypted file already there fails authentication; it was left as it is.</exception>
@@ -39,11 +40,12 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// Makes a new random key the current one and re-encrypts every file of the data directory under it (plaintext ones
-    /// are encrypted first, as <see cref="EncryptExistingData"/> does); then drops from the ring the old keys no file
-    /// uses any more. The order (add the key → re-encrypt each file atomically → drop old keys) keeps every file
-    /// readable if the process is killed at any point. Archives outside the data directory (exports) still need the
-    /// old keys: keep a copy of the old key file for them.
+    /// Makes a new random key the current one and re-encrypts under it the profile and every backup
+    /// <see cref="ListAvailableBackups"/> lists (plaintext ones are encrypted first, as <see cref="EncryptExistingData"/>
+    /// does); then drops from the ring the old keys no file uses any more (a damaged file keeps the key it names). The
+    /// order (add the key → re-encrypt each file atomically → drop old keys) keeps every file readable if the process is
+    /// killed at any point. Archives outside the data directory (exports elsewhere) still need the old keys: keep a copy
+    /// of the old key file for them.
     /// </summary>
     /// <exception cref="InvalidOperationException"><see cref="UserDataManagerOptions.Encryption"/> is not set.</exception>
     /// <exception cref="DataDecryptionException">The profile fails authentication; the ring keeps every key.</exception>
@@ -102,7 +104,8 @@ public sealed partial class UserDataManager
         }
 
         var transcoder = new BackupTranscoder(_fileSystem, _writer, _encryption);
-        foreach (var backup in BackupFiles().Where(p => !DataEncryption.IsEncryptedName(p)))
+        var backups = BackupFiles();
+        foreach (var backup in backups.Where(p => !DataEncryption.IsEncryptedName(p)))
         {
             var target = backup + DataEncryption.Suffix;
             if (_fileSystem.File.Exists(target))
@@ -121,6 +124,7 @@ public sealed partial class UserDataManager
         }
 
         ReportLegacyPlaintext();
+        ReportUnrecognizedPlaintext(backups);
         return files;
     }
 
@@ -161,7 +165,8 @@ public sealed partial class UserDataManager
         }
 
         var transcoder = new BackupTranscoder(_fileSystem, _writer, _encryption);
-        foreach (var backup in BackupFiles().Where(DataEncryption.IsEncryptedName))
+        var backups = BackupFiles();
+        foreach (var backup in backups.Where(DataEncryption.IsEncryptedName))
         {
             try
             {
@@ -179,24 +184,9 @@ public sealed partial class UserDataManager
             }
         }
 
+        inUse.UnionWith(KeysOfUnreadableEncryptedFiles(backups));
         return (files, inUse);
     }
-
-    private IEnumerable<string> OuterKeyId(string path)
-    {
-        using var stream = _fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var header = new byte[StreamHeader.Size];
-        stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        return DataEncryption.KeyIdOf(header) is { } id ? [id] : [];
-    }
-
-    /// <summary>Every backup archive in the backups folder (by name), plaintext and encrypted.</summary>
-    private List<string> BackupFiles() => !_fileSystem.Directory.Exists(_layout.BackupsFolder)
-        ? []
-        : [.. _fileSystem.Directory.EnumerateFiles(_layout.BackupsFolder)
-            .Where(p => BackupNaming.TryParse(_fileSystem.Path.GetFileName(p), out _, out _, out _, out _))
-            .Where(p => _fileSystem.FileInfo.New(p).LinkTarget is null)
-            .Order(StringComparer.Ordinal)];
 
     private void DeleteDurably(string path)
     {

@@ -55,7 +55,7 @@ internal sealed partial class BackupStore
             return null;
         }
 
-        var metadata = BackupMetadataReader.TryRead(fileSystem, path);
+        var metadata = BackupMetadataReader.TryRead(fileSystem, path, encryption);
         return metadata is not null && BackupMetadata.ParseKind(metadata.Kind) == BackupKind.Export
             ? new BackupInfo(path, fileName, BackupKind.Export, DateTime.SpecifyKind(metadata.CreatedAt, DateTimeKind.Utc), file.Length) { Name = BackupMetadata.ExportKindName }
             : null;

@@ -20,6 +20,12 @@ internal sealed partial class BackupVerifier
 
         /// <summary>Gets a value indicating whether the archive was refused (also) because the data directory's drive has no room for it.</summary>
         public bool DoesNotFit { get; init; }
+
+        /// <summary>
+        /// Gets a value indicating whether the archive's <c>config.yaml</c>, its checksum verified, had its API keys redacted on
+        /// export (DESIGN §8): a restore must not let it replace a working one.
+        /// </summary>
+        public bool HasRedactedConfig { get; init; }
     }
 
     private static BackupMetadata? ReadMetadata(ZipArchive zip, List<string> problems)

@@ -78,8 +78,14 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
             return new Result(problems, null, null) { ExpandedBytes = expanded, DoesNotFit = doesNotFit };
         }
 
-        CheckRecords(files, metadata, kind ?? BackupKind.Manual, problems);
-        return new Result(problems, metadata, kind) { TotalBytes = metadata.Files.Sum(f => f.SizeBytes), ExpandedBytes = expanded, DoesNotFit = doesNotFit };
+        var redactedConfig = CheckRecords(files, metadata, kind ?? BackupKind.Manual, problems);
+        return new Result(problems, metadata, kind)
+        {
+            TotalBytes = metadata.Files.Sum(f => f.SizeBytes),
+            ExpandedBytes = expanded,
+            DoesNotFit = doesNotFit,
+            HasRedactedConfig = redactedConfig,
+        };
     }
 
     /// <summary>The entries of files to check further, by name; an entry refused here (a bomb) maps to null, reported once.</summary>
@@ -149,118 +155,6 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
         foreach (var name in files.Keys.ToList())
         {
             files[name] = null;
-        }
-    }
-
-    private void CheckRecords(Dictionary<string, ZipArchiveEntry?> files, BackupMetadata metadata, BackupKind kind, List<string> problems)
-    {
-        var listed = new HashSet<string>(StringComparer.Ordinal) { BackupMetadata.EntryName };
-        foreach (var record in metadata.Files)
-        {
-            if (!listed.Add(record.Path))
-            {
-                problems.Add($"metadata.json lists '{BackupEntryNames.Shown(record.Path)}' more than once");
-                continue;
-            }
-
-            if (!files.TryGetValue(record.Path, out var entry))
-            {
-                problems.Add($"'{BackupEntryNames.Shown(record.Path)}' is listed in metadata.json but missing from the archive");
-                continue;
-            }
-
-            if (entry is null)
-            {
-                continue; // refused already
-            }
-
-            CheckContent(entry, record, checkProfile: kind != BackupKind.PreRestore, problems);
-        }
-
-        foreach (var name in files.Where(f => f.Value is not null && !listed.Contains(f.Key)).Select(f => f.Key))
-        {
-            problems.Add($"entry '{BackupEntryNames.Shown(name)}' is not listed in metadata.json");
-        }
-
-        var profileEntry = BackupEntryNames.ProfileEntry(kind);
-        if (!listed.Contains(profileEntry) && !listed.Contains(BackupEntryNames.ProfileEntry(kind, encrypted: true)))
-        {
-            problems.Add($"the backup holds no profile ({profileEntry})");
-        }
-    }
-
-    // A pre-restore backup holds exactly what was on disk before a restore, even a corrupted profile: its checksums
-    // prove that, and refusing it would make such a restore impossible to undo. Other backups must hold a valid profile.
-    private void CheckContent(ZipArchiveEntry entry, BackupFileRecord record, bool checkProfile, List<string> problems)
-    {
-        var shown = BackupEntryNames.Shown(record.Path);
-        if (entry.Length != record.SizeBytes)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{shown}' is {entry.Length} bytes in the archive but {record.SizeBytes} in metadata.json"));
-            return;
-        }
-
-        try
-        {
-            using var content = entry.Open();
-            var isProfile = checkProfile && (BackupEntryNames.IsProfile(record.Path, BackupKind.Auto) || BackupEntryNames.IsProfile(record.Path, BackupKind.Manual));
-            using var copy = isProfile ? new MemoryStream() : null;
-            var (bytes, sha256) = HashingCopy.Copy(content, copy, record.SizeBytes, null, CancellationToken.None);
-            if (bytes != record.SizeBytes)
-            {
-                problems.Add($"'{shown}' does not decompress to the {record.SizeBytes} bytes recorded");
-            }
-            else if (!string.Equals(sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add($"'{shown}' fails its SHA-256 check (expected {BackupEntryNames.Shown(record.Sha256)}, found {sha256})");
-            }
-            else if (copy is not null)
-            {
-                CheckProfile(Decoded(copy, record.Path), shown, problems);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
-        {
-            problems.Add($"'{shown}' cannot be decompressed: {ex.Message}");
-        }
-        catch (DataDecryptionException ex)
-        {
-            problems.Add($"the profile in the backup cannot be decrypted: {ex.Message}");
-        }
-    }
-
-    /// <summary>The profile entry's plaintext: an encrypted entry is decrypted in memory, never written anywhere.</summary>
-    private MemoryStream Decoded(MemoryStream copy, string entryName) =>
-        DataEncryption.IsEncryptedName(entryName)
-            ? Visible(_encryption.DecodeProfile(copy.ToArray(), entryName))
-            : copy;
-
-    private static MemoryStream Visible(byte[] bytes) => new(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
-
-    private static void CheckProfile(MemoryStream copy, string shown, List<string> problems)
-    {
-        if (copy.Length > UserDataManager.MaxProfileBytes)
-        {
-            problems.Add($"'{shown}' is larger than a profile may be");
-            return;
-        }
-
-        try
-        {
-            var profile = UserProfileSerializer.Deserialize(copy.GetBuffer().AsSpan(0, (int)copy.Length));
-            SchemaVersion.ThrowIfNewerThanSupported(profile.Version);
-            foreach (var error in UserProfileValidator.Validate(profile))
-            {
-                problems.Add($"the profile in the backup is invalid: {error}");
-            }
-        }
-        catch (UnsupportedProfileVersionException ex)
-        {
-            problems.Add($"the profile in the backup is not readable here: {ex.Message}");
-        }
-        catch (ProfileCorruptedException ex)
-        {
-            problems.Add($"the profile in the backup is corrupted: {ex.Message}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,15 +13,13 @@ internal static partial class RedactedConfig
     public const string Header = "# API keys redacted for security";
 
     /// <summary>Config files are small; a larger entry is not read for this check (and is not one the exporter redacted).</summary>
-    private const int MaxBytes = 1024 * 1024;
+    public const int MaxBytes = 1024 * 1024;
 
-    public static bool IsRedacted(string yaml) =>
+    /// <summary>Whether the UTF-8 content of a <c>config.yaml</c> is redacted.</summary>
+    public static bool IsRedacted(ReadOnlySpan<byte> utf8Yaml) => IsRedacted(Encoding.UTF8.GetString(utf8Yaml));
+
+    private static bool IsRedacted(string yaml) =>
         yaml.Split('\n').Any(line => line.Trim() == Header) || RedactedValue().IsMatch(yaml);
-
-    /// <summary>Whether the archive's <c>config.yaml</c> is redacted; false when it has none or it cannot be read.</summary>
-    public static bool InArchive(IFileSystem fileSystem, string archivePath) =>
-        BackupMetadataReader.TryReadEntry(fileSystem, archivePath, BackupEntryNames.Config, MaxBytes) is { } bytes
-        && IsRedacted(Encoding.UTF8.GetString(bytes));
 
     // A YAML value (after "key:" or "- ") that is only the marker, quoted or not, perhaps followed by a comment.
     [GeneratedRegex(@"(?:^|:|-)[ \t]*(['""]?)\*{2,3}REDACTED\*{2,3}\1[ \t]*(?:#.*)?\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

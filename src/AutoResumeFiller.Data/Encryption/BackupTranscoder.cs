@@ -119,9 +119,14 @@ internal sealed class BackupTranscoder(IFileSystem fileSystem, AtomicFileWriter 
         {
             if (record is JsonObject item && item["path"]?.GetValueKind() == JsonValueKind.String && (string?)item["path"] == oldName)
             {
+                var sha256 = Convert.ToHexStringLower(SHA256.HashData(newContent));
                 item["path"] = newName;
                 item["size_bytes"] = newContent.Length;
-                item["sha256"] = Convert.ToHexStringLower(SHA256.HashData(newContent));
+                item["sha256"] = sha256;
+                if (item.ContainsKey("checksum_sha256"))
+                {
+                    item["checksum_sha256"] = sha256; // the Python app's name for it, in its exports: no stale checksum left behind
+                }
             }
         }
 

@@ -42,7 +42,18 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
     /// <c>.zip.enc</c> is decrypted, every segment authenticated first so nothing is read from a file that would fail later.
     /// </summary>
     /// <exception cref="DataDecryptionException">The archive fails authentication, or its key is not in the ring.</exception>
-    public Stream OpenArchive(Stream file, string path)
+    public Stream OpenArchive(Stream file, string path) => OpenArchive(file, path, authenticateAll: true);
+
+    /// <summary>
+    /// Opens the archive bytes of the backup file <paramref name="file"/> to read a small part of it, such as its metadata
+    /// for a listing: a <c>.zip.enc</c> is decrypted segment by segment as it is read, each segment authenticated before
+    /// any of its bytes are returned (the last one as the last, so a truncated file fails), but the segments not read are
+    /// not checked. Never for what is written back to disk: a restore or re-encryption uses <see cref="OpenArchive(Stream, string)"/>.
+    /// </summary>
+    /// <exception cref="DataDecryptionException">The header or a segment read fails authentication, or its key is not in the ring.</exception>
+    public Stream OpenArchiveToPeek(Stream file, string path) => OpenArchive(file, path, authenticateAll: false);
+
+    private Stream OpenArchive(Stream file, string path, bool authenticateAll)
     {
         if (!IsEncryptedName(path))
         {
@@ -54,7 +65,11 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
         var plain = DecryptingStream.Open(file, ring, FileRole.Backup, path, leaveOpen: true);
         try
         {
-            plain.AuthenticateAll();
+            if (authenticateAll)
+            {
+                plain.AuthenticateAll();
+            }
+
             return plain;
         }
         catch

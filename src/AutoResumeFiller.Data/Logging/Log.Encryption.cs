@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 96, Level = LogLevel.Warning, Message = "Backup {Path} could not be re-encrypted under the new key (it is damaged or its key is missing); the key it names stays in the ring")]
     public static partial void BackupNotReencrypted(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 97, Level = LogLevel.Warning, Message = "Left {Path} in the backups folder as it is, not encrypted: it is no backup this library can read (no backup name, no readable export metadata); move it out of the data directory or delete it if it holds personal data")]
+    public static partial void UnrecognizedFileLeftPlaintext(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 98, Level = LogLevel.Warning, Message = "{Path} in the backups folder names encryption key {KeyId} but is no backup this library can read (damaged?); the key stays in the ring")]
+    public static partial void UnreadableEncryptedFileKeyKept(ILogger logger, string path, string keyId);
 }
