@@ -55,9 +55,12 @@ public sealed partial class UserDataManager
     /// <exception cref="DataAccessDeniedException">The backups folder cannot be read.</exception>
     public IReadOnlyList<BackupInfo> ListAvailableBackups()
     {
+        var started = _time.GetTimestamp();
         try
         {
-            return _backups.List();
+            var backups = _backups.List();
+            Log.BackupsListed(_logger, backups.Count, _layout.BackupsFolder, _time.GetElapsedTime(started).TotalMilliseconds);
+            return backups;
         }
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))
         {

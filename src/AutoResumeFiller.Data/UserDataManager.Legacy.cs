@@ -60,6 +60,10 @@ public sealed partial class UserDataManager
         {
             Log.LegacyDataImported(_logger, result.LegacyDirectory, result.Profile, result.BackupsImported.Count, result.BackupsSkipped.Count, result.FilesCopied.Count, result.FilesKept.Count, _time.GetElapsedTime(started).TotalMilliseconds);
         }
+        else if (result is not null)
+        {
+            Log.LegacyImportPreviewed(_logger, result.LegacyDirectory, result.Profile, result.BackupsImported.Count, result.BackupsSkipped.Count, result.FilesCopied.Count, _time.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         return result;
     }

@@ -80,6 +80,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 28, Level = LogLevel.Information, Message = "Deleted old pre-restore backup {BackupPath} (keeping the newest {Keep})")]
     public static partial void PreRestoreBackupRotated(ILogger logger, string backupPath, int keep);
 
+    [LoggerMessage(EventId = 29, Level = LogLevel.Debug, Message = "Listed {Count} backups in {BackupsDirectory} in {ElapsedMs:0.###} ms")]
+    public static partial void BackupsListed(ILogger logger, int count, string backupsDirectory, double elapsedMs);
+
+    [LoggerMessage(EventId = 65, Level = LogLevel.Debug, Message = "Previewed the import of the Python app's data from {LegacyDirectory} in {ElapsedMs:0.###} ms: profile {Profile}, {BackupsImported} backups to import ({BackupsSkipped} to skip), {FilesCopied} files to copy")]
+    public static partial void LegacyImportPreviewed(ILogger logger, string legacyDirectory, LegacyProfileOutcome profile, int backupsImported, int backupsSkipped, int filesCopied, double elapsedMs);
+
     [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "Imported the Python app's data from {LegacyDirectory} in {ElapsedMs:0.###} ms: profile {Profile}, {BackupsImported} backups imported ({BackupsSkipped} skipped), {FilesCopied} files copied ({FilesKept} kept as they were)")]
     public static partial void LegacyDataImported(ILogger logger, string legacyDirectory, LegacyProfileOutcome profile, int backupsImported, int backupsSkipped, int filesCopied, int filesKept, double elapsedMs);
 

@@ -97,6 +97,22 @@ public class ListAvailableBackupsTests
             .Should().ThrowExactly<DataAccessDeniedException>().Which.Path.Should().Be("/data/arf/backups");
     }
 
+    [Fact]
+    public void ListAvailableBackups_LogsItsCountAndDuration()
+    {
+        var context = new ManagerTestContext();
+        var manager = context.Initialized();
+        manager.SaveUserProfile(ManagerTestContext.ValidProfile());
+        manager.BackupData();
+
+        var listed = manager.ListAvailableBackups();
+
+        var state = context.Logger.Collector.GetSnapshot().Single(r => r.Id.Id == 29).StructuredState!.ToDictionary(s => s.Key, s => s.Value);
+        state["Count"].Should().Be(listed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.Be("2");
+        state["BackupsDirectory"].Should().Be("/data/arf/backups");
+        state.Should().ContainKey("ElapsedMs");
+    }
+
     [Theory]
     [InlineData("auto_backup_20250304_050607.zip", "Auto", "auto_backup", 1)]
     [InlineData("auto_backup_20250304_050607_42.zip", "Auto", "auto_backup", 42)]

@@ -241,4 +241,20 @@ public class ImportLegacyDataTests
         preview.FilesCopied.Should().Equal(result.FilesCopied);
         context.Manager.PreviewLegacyImport(Legacy)!.ImportedAnything.Should().BeFalse();
     }
+
+    [Fact]
+    public void PreviewLegacyImport_LogsWhatItFoundAndItsDurationButNotAnImport()
+    {
+        var context = WithLegacyFolder();
+
+        var preview = context.Manager.PreviewLegacyImport(Legacy)!;
+
+        var records = context.Logger.Collector.GetSnapshot();
+        records.Should().NotContain(r => r.Id.Id == 60, "nothing was imported");
+        var state = records.Single(r => r.Id.Id == 65).StructuredState!.ToDictionary(s => s.Key, s => s.Value);
+        state["LegacyDirectory"].Should().Be(Legacy);
+        state["Profile"].Should().Be(preview.Profile.ToString());
+        state["BackupsImported"].Should().Be(preview.BackupsImported.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        state.Should().ContainKey("ElapsedMs");
+    }
 }
