@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using AutoResumeFiller.Data.Backups;
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.Logging;
 
@@ -60,7 +59,7 @@ public sealed partial class UserDataManager
                 RemoveStaleTempFiles();
                 EncryptPlaintextFilesLocked();
                 var key = EncryptionKey.Generate(_time.GetUtcNow());
-                provider.SaveKeyRing(provider.GetKeyRing().WithCurrentKey(key));
+                provider.SaveKeyRing(_encryption.RingForWriting().WithCurrentKey(key)); // never a first ring beside data a lost key file encrypted
                 var (files, inUse) = ReencryptLocked(key.Id);
                 var ring = provider.GetKeyRing();
                 var kept = ring.WithOnlyKeys(inUse);
@@ -102,7 +101,7 @@ public sealed partial class UserDataManager
         }
 
         var transcoder = new BackupTranscoder(_fileSystem, _writer, _encryption);
-        foreach (var backup in BackupFiles().Where(p => !DataEncryption.IsEncryptedName(p)))
+        foreach (var backup in _storedFiles.Backups().Where(p => !DataEncryption.IsEncryptedName(p)))
         {
             var target = backup + DataEncryption.Suffix;
             if (_fileSystem.File.Exists(target))
@@ -161,7 +160,7 @@ public sealed partial class UserDataManager
         }
 
         var transcoder = new BackupTranscoder(_fileSystem, _writer, _encryption);
-        foreach (var backup in BackupFiles().Where(DataEncryption.IsEncryptedName))
+        foreach (var backup in _storedFiles.Backups().Where(DataEncryption.IsEncryptedName))
         {
             try
             {
@@ -182,21 +181,7 @@ public sealed partial class UserDataManager
         return (files, inUse);
     }
 
-    private IEnumerable<string> OuterKeyId(string path)
-    {
-        using var stream = _fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var header = new byte[StreamHeader.Size];
-        stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        return DataEncryption.KeyIdOf(header) is { } id ? [id] : [];
-    }
-
-    /// <summary>Every backup archive in the backups folder (by name), plaintext and encrypted.</summary>
-    private List<string> BackupFiles() => !_fileSystem.Directory.Exists(_layout.BackupsFolder)
-        ? []
-        : [.. _fileSystem.Directory.EnumerateFiles(_layout.BackupsFolder)
-            .Where(p => BackupNaming.TryParse(_fileSystem.Path.GetFileName(p), out _, out _, out _, out _))
-            .Where(p => _fileSystem.FileInfo.New(p).LinkTarget is null)
-            .Order(StringComparer.Ordinal)];
+    private IEnumerable<string> OuterKeyId(string path) => _storedFiles.KeyIdOf(path) is { } id ? [id] : [];
 
     private void DeleteDurably(string path)
     {
