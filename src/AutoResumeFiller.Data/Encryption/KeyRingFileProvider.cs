@@ -7,11 +7,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AutoResumeFiller.Data.Encryption;
 
 /// <summary>
-/// Keeps the key ring in one file (0600 on POSIX, in a 0700 folder when it creates the folder), written atomically
-/// through <see cref="AtomicFileWriter"/>. <see cref="GetKeyRing"/> creates the file with one random key on first use,
-/// never replacing a ring another process created meanwhile; the library itself reads through
-/// <see cref="TryGetKeyRing"/>, which never creates anything (see <see cref="DataEncryption"/>). The ring is cached and
-/// read again when the file's size or time changes, so a rotation by another process is seen at the next operation.
+/// Keeps the key ring in one file, written atomically through <see cref="AtomicFileWriter"/> and private to the user: 0600
+/// on POSIX, and on Windows a protected user-only DACL set on every new version of the file before it takes the key
+/// file's name (the folder gets one too when it is created here; a folder that exists is the user's and is left as is).
+/// <see cref="GetKeyRing"/> creates the file with one random key on first use, never replacing a ring another process
+/// created meanwhile; the library itself reads through <see cref="TryGetKeyRing"/>, which never creates anything (see
+/// <see cref="DataEncryption"/>). The ring is cached and read again when the file's size or time changes, so a rotation
+/// by another process is seen at the next operation.
 /// </summary>
 internal sealed class KeyRingFileProvider : IEncryptionKeyProvider, IKeyRingStore
 {
@@ -21,6 +23,7 @@ internal sealed class KeyRingFileProvider : IEncryptionKeyProvider, IKeyRingStor
     private readonly PlatformEnvironment _platform;
     private readonly AtomicFileWriter _writer;
     private readonly PrivateDirectoryAcl _folderAcl;
+    private readonly PrivateFileAcl _fileAcl;
     private readonly Lock _gate = new();
     private (DateTime WrittenAt, long Length, EncryptionKeyRing Ring)? _cached;
 
@@ -35,6 +38,7 @@ internal sealed class KeyRingFileProvider : IEncryptionKeyProvider, IKeyRingStor
         _writer = new AtomicFileWriter(_fileSystem, _platform, NullLogger.Instance);
         var acl = accessControl ?? PrivateDirectoryAcl.ForPlatform(_fileSystem, _platform);
         _folderAcl = new PrivateDirectoryAcl(_fileSystem, acl, NullLogger.Instance);
+        _fileAcl = new PrivateFileAcl(acl, NullLogger.Instance);
     }
 
     /// <summary>Gets the key ring file (absolute).</summary>
@@ -115,11 +119,24 @@ internal sealed class KeyRingFileProvider : IEncryptionKeyProvider, IKeyRingStor
         }
     }
 
-    /// <summary>Writes <paramref name="ring"/> to a new temp file beside the key file (0600 from creation on POSIX).</summary>
+    /// <summary>
+    /// Writes <paramref name="ring"/> to a new temp file beside the key file (0600 from creation on POSIX) and gives it the
+    /// user-only DACL on Windows before it is renamed into place (a rename keeps the DACL): the key file never exists under
+    /// its name with the folder's broader rules, whoever made that folder.
+    /// </summary>
     private string WritePrivateTemp(EncryptionKeyRing ring)
     {
         var temp = _writer.WriteTemp(Path, stream => stream.Write(Encode(ring)));
-        return temp;
+        try
+        {
+            _fileAcl.MakePrivate(temp);
+            return temp;
+        }
+        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
+        {
+            _writer.TryDelete(temp);
+            throw IoErrors.Map(ex, Path, "protecting the key file");
+        }
     }
 
     private EncryptionKeyRing Read()
