@@ -2,7 +2,9 @@ namespace AutoResumeFiller.Data;
 
 /// <summary>
 /// An encrypted file could not be decrypted: it failed authentication (it was corrupted, tampered with, truncated, or
-/// is another file put in its place), or the key ring has no key for its key id. Nothing on disk was changed.
+/// is another file put in its place), or the key ring has no key for its key id, or the key file does not exist (then
+/// the <see cref="UserDataException.Suggestion"/> names where it was expected, and no new key file was created).
+/// Nothing on disk was changed.
 /// </summary>
 public sealed class DataDecryptionException : UserDataException
 {
