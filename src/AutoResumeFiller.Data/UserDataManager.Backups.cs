@@ -96,7 +96,7 @@ public sealed partial class UserDataManager
     /// <exception cref="ArgumentException"><paramref name="backupPath"/> is empty.</exception>
     /// <exception cref="InvalidBackupException">The archive failed verification; nothing was changed.</exception>
     /// <exception cref="DataLockTimeoutException">The lock could not be taken in time.</exception>
-    /// <exception cref="InsufficientDiskSpaceException">Not enough free space for the pre-restore backup or the files.</exception>
+    /// <exception cref="InsufficientDiskSpaceException">Not enough free space for the pre-restore backup or the files (an archive that does not fit the drive at all is an <see cref="InvalidBackupException"/> holding this one).</exception>
     public void RestoreFromBackup(string backupPath)
     {
         var started = _time.GetTimestamp();
@@ -127,6 +127,28 @@ public sealed partial class UserDataManager
         }
     }
 
+    /// <summary>
+    /// Verification refuses an archive larger than the drive can take (DESIGN §5) like any other; when that is its only
+    /// problem the backup is sound, and the refusal carries the free-space error, so the caller can free space and retry.
+    /// </summary>
+    private InsufficientDiskSpaceException? DoesNotFitOnly(BackupVerifier.Result verification)
+    {
+        if (!verification.DoesNotFit || verification.Problems.Count != 1)
+        {
+            return null;
+        }
+
+        try
+        {
+            _diskSpace.EnsureAvailable(_layout.Root, verification.ExpandedBytes + _options.MinimumFreeDiskSpaceBytes);
+            return null; // space was freed since verification: the problem stands, without a disk error to point at
+        }
+        catch (InsufficientDiskSpaceException ex)
+        {
+            return ex;
+        }
+    }
+
     private string CreateManualBackupLocked(string backupName, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         if (!_fileSystem.File.Exists(_layout.ProfilePath))
@@ -148,16 +170,12 @@ public sealed partial class UserDataManager
     {
         AuthenticateEncryptedArchive(path);
         var verification = NewVerifier().Verify(path);
-        if (verification.DoesNotFit && verification.Problems.Count == 1)
-        {
-            // A sound archive that does not fit is a full disk, not a bad backup: the caller frees space and tries again.
-            _diskSpace.EnsureAvailable(_layout.Root, verification.ExpandedBytes + _options.MinimumFreeDiskSpaceBytes);
-        }
-
         if (verification.Problems.Count > 0 || verification.Metadata is null || verification.Kind is not { } kind)
         {
             Log.RestoreRefused(_logger, path, string.Join("; ", verification.Problems));
-            throw new InvalidBackupException(path, verification.Problems);
+            throw DoesNotFitOnly(verification) is { } diskFull
+                ? new InvalidBackupException(path, verification.Problems, diskFull)
+                : new InvalidBackupException(path, verification.Problems);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

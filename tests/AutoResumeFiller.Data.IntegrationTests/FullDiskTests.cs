@@ -99,7 +99,8 @@ public sealed class FullDiskTests : IDisposable
 
         var act = () => manager.RestoreFromBackup(backup);
 
-        act.Should().ThrowExactly<InsufficientDiskSpaceException>("resumes/cv.pdf (400 KB) does not fit");
+        act.Should().ThrowExactly<InvalidBackupException>("resumes/cv.pdf (400 KB) does not fit, and restore refuses what verification refuses")
+            .WithInnerExceptionExactly<InsufficientDiskSpaceException>();
         manager.VerifyBackup(backup).Problems.Should().ContainSingle().Which.Should().StartWith("the archive expands to ");
         DataDirectoryChecks.Snapshot(root).Should().Equal(before, "nothing is written, not even a pre-restore backup");
         manager.LoadUserProfile().Summary.Should().Be("current");

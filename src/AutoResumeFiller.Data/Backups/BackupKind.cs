@@ -9,7 +9,7 @@ public enum BackupKind
     /// <summary>Taken on request with <see cref="UserDataManager.BackupData"/> (<c>{name}_YYYYMMDD_HHMMSS.zip</c>); never rotated.</summary>
     Manual,
 
-    /// <summary>Taken by <see cref="UserDataManager.RestoreFromBackup"/> just before it changes anything (<c>pre_restore_YYYYMMDD_HHMMSS.zip</c>); never rotated.</summary>
+    /// <summary>Taken by <see cref="UserDataManager.RestoreFromBackup"/> just before it changes anything (<c>pre_restore_YYYYMMDD_HHMMSS.zip</c>); the newest <see cref="UserDataManagerOptions.MaxPreRestoreBackups"/> are kept.</summary>
     PreRestore,
 
     /// <summary>

@@ -8,14 +8,25 @@ public sealed class InvalidBackupException : UserDataException
     /// <param name="problems">Every problem found.</param>
     /// <param name="innerException">The original exception, if any.</param>
     public InvalidBackupException(string backupPath, IReadOnlyList<string> problems, Exception? innerException = null)
-        : base(
-            $"Backup '{backupPath}' is not valid: " + string.Join("; ", problems ?? []),
-            "Choose another backup (see ListAvailableBackups or 'arf-data backups'); this one was not used and nothing was changed.",
-            innerException)
+        : this(backupPath, problems, ChooseAnotherBackup, innerException)
+    {
+    }
+
+    /// <summary>A sound archive that expands to more than the drive can take: refused, with the free-space error inside.</summary>
+    internal InvalidBackupException(string backupPath, IReadOnlyList<string> problems, InsufficientDiskSpaceException doesNotFit)
+        : this(backupPath, problems, doesNotFit.Suggestion + " The backup itself is sound; nothing was changed.", doesNotFit)
+    {
+    }
+
+    private InvalidBackupException(string backupPath, IReadOnlyList<string> problems, string suggestion, Exception? innerException)
+        : base($"Backup '{backupPath}' is not valid: " + string.Join("; ", problems ?? []), suggestion, innerException)
     {
         BackupPath = backupPath;
         Problems = problems ?? [];
     }
+
+    private const string ChooseAnotherBackup =
+        "Choose another backup (see ListAvailableBackups or 'arf-data backups'); this one was not used and nothing was changed.";
 
     /// <summary>Gets the archive.</summary>
     public string BackupPath { get; }

@@ -64,8 +64,11 @@ public class ZipBombTests
 
         problems.Should().ContainSingle().Which.Should().MatchRegex(
             @"^the archive expands to [0-9]+ bytes, more than the [0-9]+ bytes the data directory's drive can take \([0-9]+ free, 10485760 kept free\)$");
-        restore.Should().ThrowExactly<InsufficientDiskSpaceException>("a sound archive that does not fit is a full disk, not a bad backup")
-            .WithMessage("Insufficient disk space (*MB required)*");
+        var refused = restore.Should().ThrowExactly<InvalidBackupException>("verification refuses it, and restore refuses what verification refuses (DESIGN §5)").Which;
+        refused.Problems.Should().Equal(problems);
+        refused.InnerException.Should().BeOfType<InsufficientDiskSpaceException>("the backup is sound: the drive is too full")
+            .Which.Message.Should().StartWith("Insufficient disk space (");
+        refused.Suggestion.Should().StartWith("Free some disk space").And.Contain("nothing was changed");
         context.Snapshot().Should().Equal(before);
     }
 
