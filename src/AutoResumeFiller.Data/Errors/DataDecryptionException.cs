@@ -51,7 +51,7 @@ public sealed class DataDecryptionException : UserDataException
     /// <summary>The key file is not where it was expected, and <paramref name="path"/> is encrypted: a new key cannot stand in for the lost one.</summary>
     internal static DataDecryptionException KeyFileMissing(string keyFile, string path, string? keyId) => new(
         KeyNotFoundMessage,
-        $"The key file '{keyFile}' does not exist, and '{path}' was encrypted with {(keyId is null ? "a key" : $"key {keyId}")} from it. Put your copy of the key file back at that path (or give its actual location); no new key was created, because it could not decrypt this data, and nothing was changed.",
+        $"The key file '{keyFile}' does not exist, and '{path}' was encrypted with {(keyId is null ? "a key" : $"key {keyId}")} from it. Put your copy of the key file back at that path (or give its actual location); no new key was created, because it could not decrypt this data, and nothing was changed. If the key is lost for good, that data cannot be recovered: move the encrypted files out of the data directory to start again with a new key.",
         path,
         keyId)
     {
