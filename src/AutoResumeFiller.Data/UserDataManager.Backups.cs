@@ -10,7 +10,8 @@ public sealed partial class UserDataManager
     /// Makes a full backup, <c>backups/{backupName}_YYYYMMDD_HHMMSS.zip</c>, of <c>data/user_profile.json</c>,
     /// <c>config.yaml</c>, <c>resumes/**</c> and <c>cover_letters/**</c>, with a <c>metadata.json</c> of SHA-256
     /// checksums (and the parts that were missing). Streamed file by file under the shared lock; already
-    /// compressed files (pdf, docx, png…) are stored, the rest deflated.
+    /// compressed files (pdf, docx, png…) are stored, the rest deflated. A file whose name no backup can hold is left out,
+    /// logged and listed in <see cref="FilesLeftOutOfLastBackup"/>.
     /// </summary>
     /// <param name="backupName">The name's prefix: letters, digits, <c>-</c>, <c>_</c>, <c>.</c>; at most 100 characters.</param>
     /// <param name="progress">Receives bytes and files done as the backup proceeds.</param>
@@ -82,7 +83,7 @@ public sealed partial class UserDataManager
         {
             FilesChecked = result.Metadata?.Files.Count ?? 0,
             Kind = result.Kind,
-            Warnings = RestoreWarnings(path, result.Metadata),
+            Warnings = RestoreWarnings(path, result.Metadata, result.Kind),
         };
     }
 
@@ -158,7 +159,7 @@ public sealed partial class UserDataManager
 
         try
         {
-            return _backups.CreateFull(BackupKind.Manual, backupName, progress, cancellationToken);
+            return RecordLeftOut(_backups.CreateFull(BackupKind.Manual, backupName, progress, cancellationToken));
         }
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))
         {
@@ -182,7 +183,7 @@ public sealed partial class UserDataManager
         try
         {
             RemoveStaleTempFiles();
-            var preRestore = _backups.CreateFull(BackupKind.PreRestore, BackupNaming.PreRestorePrefix, null, CancellationToken.None);
+            var preRestore = _backups.CreateFull(BackupKind.PreRestore, BackupNaming.PreRestorePrefix, null, CancellationToken.None).Path;
             var keepConfig = KeepsCurrentConfig(path, verification.Metadata);
             if (keepConfig)
             {
@@ -191,7 +192,7 @@ public sealed partial class UserDataManager
 
             // Verified against the free space before the pre-restore backup took its share: checked again before writing.
             _diskSpace.EnsureAvailable(_layout.DataFolder, verification.TotalBytes + _options.MinimumFreeDiskSpaceBytes);
-            new BackupRestorer(_fileSystem, _layout, _writer, _permissions, _encryption).Restore(path, verification.Metadata, kind, keepConfig);
+            new BackupRestorer(_fileSystem, _layout, _writer, _permissions, _encryption, _logger).Restore(path, verification.Metadata, kind, keepConfig);
             LastPreRestoreBackupPath = preRestore;
             _backups.RotatePreRestoreBackups();
             Log.BackupRestored(_logger, path, preRestore, _time.GetElapsedTime(started).TotalMilliseconds);

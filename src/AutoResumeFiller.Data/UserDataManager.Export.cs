@@ -11,6 +11,7 @@ public sealed partial class UserDataManager
     /// <c>cover_letters/**</c> and a <c>metadata.json</c> of SHA-256 checksums, kind <c>export</c>) to any path: a USB stick,
     /// a synced folder. Written to a temp file beside it, flushed, then renamed into place, so the file is whole or absent;
     /// 0600 on POSIX. <see cref="VerifyBackup"/> and <see cref="RestoreFromBackup"/> take it from anywhere, on any machine.
+    /// A file whose name no backup can hold is left out, logged and listed in <see cref="FilesLeftOutOfLastBackup"/>.
     /// </summary>
     /// <remarks>
     /// With <see cref="UserDataManagerOptions.Encryption"/> on, the export is encrypted whole like every backup (resumes,
@@ -94,7 +95,7 @@ public sealed partial class UserDataManager
 
         try
         {
-            return _backups.CreateExport(target, progress, cancellationToken);
+            return RecordLeftOut(_backups.CreateExport(target, progress, cancellationToken));
         }
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))
         {

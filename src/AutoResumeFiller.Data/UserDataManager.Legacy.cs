@@ -85,11 +85,46 @@ public sealed partial class UserDataManager
         return LegacyLayout.HasProfile(_fileSystem, _layout.Root) ? _layout.Root : LegacyLayout.Find(_fileSystem, _platform);
     }
 
-    /// <summary>Runs the import <see cref="LegacySourceForInitialize"/> chose, once the initialization's lock is released.</summary>
-    private void ImportOnInitialize(string legacyDirectory)
+    /// <summary>
+    /// Runs the import <see cref="LegacySourceForInitialize"/> chose, once the initialization's lock is released; then makes
+    /// sure a profile exists, since initialization never leaves the user without one (DESIGN §3, §8).
+    /// </summary>
+    /// <returns>Whether the empty profile had to be created because the import brought none.</returns>
+    private bool ImportOnInitialize(string legacyDirectory)
     {
         Log.LegacyImportOnInitialize(_logger, legacyDirectory);
         LastLegacyImport = ImportLegacyData(legacyDirectory);
+        return EnsureProfileAfterImport(legacyDirectory);
+    }
+
+    /// <summary>
+    /// The safety net after an import on initialization: when it ended normally with no profile (the Python app's profile
+    /// was removed between the check and the import, or any other path that brings none), the empty profile is written
+    /// as initialization would have. A legacy profile refused as invalid never gets here: the refusal is thrown.
+    /// </summary>
+    private bool EnsureProfileAfterImport(string legacyDirectory)
+    {
+        var created = false;
+        Guard(_layout.Root, "initializing", () =>
+        {
+            using (_lock.Acquire(exclusive: true))
+            {
+                if (ProfileExistsInAnyForm())
+                {
+                    return;
+                }
+
+                WriteInitialProfile();
+                _permissions.MakePrivateFile(_layout.ProfilePath);
+                created = true;
+            }
+        });
+        if (created)
+        {
+            Log.LegacyImportLeftNoProfile(_logger, legacyDirectory, LastLegacyImport?.Profile.ToString() ?? "no legacy profile found");
+        }
+
+        return created;
     }
 
     private LegacyImporter CreateLegacyImporter() => new(

@@ -120,7 +120,9 @@ public sealed partial class UserDataManager
     /// <see cref="FolderProblems"/> and skipped: initialization still succeeds.
     /// Where the Python app's profile exists (<c>user_profile.json</c> at the data directory's root, or in
     /// <see cref="FindLegacyDataDirectory"/>), it is imported with <see cref="ImportLegacyData"/> instead of creating an
-    /// empty profile (see <see cref="LastLegacyImport"/>); an import a crash interrupted is completed.
+    /// empty profile (see <see cref="LastLegacyImport"/>), also when an earlier import is recorded but the profile has gone
+    /// missing since; an import a crash interrupted is completed. When this method returns, a profile exists: should the
+    /// import bring none (the Python app's profile vanished meanwhile), the empty profile is created after all.
     /// </remarks>
     /// <exception cref="DataAccessDeniedException">The data directory, <c>data/</c> or a file in it cannot be created.</exception>
     /// <exception cref="DataLockTimeoutException">Another process holds the lock longer than <see cref="UserDataManagerOptions.LockTimeout"/>.</exception>
@@ -142,9 +144,7 @@ public sealed partial class UserDataManager
                 legacySource = LegacySourceForInitialize(profileExists);
                 if (!profileExists && legacySource is null)
                 {
-                    var profile = new UserProfile { LastUpdated = _time.GetUtcNow().UtcDateTime };
-                    var bytes = _encryption.EncodeProfile(UserProfileSerializer.Serialize(profile), _layout.ProfilePath);
-                    _writer.Write(_layout.ProfilePath, stream => stream.Write(bytes));
+                    WriteInitialProfile();
                     created = true;
                 }
 
@@ -157,10 +157,18 @@ public sealed partial class UserDataManager
         });
         if (legacySource is not null)
         {
-            ImportOnInitialize(legacySource);
+            created = ImportOnInitialize(legacySource);
         }
 
         Log.DataDirectoryInitialized(_logger, _layout.Root, created, _time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Writes the initial empty profile (DESIGN §3), encoded like any profile of this manager. Caller holds the exclusive lock.</summary>
+    private void WriteInitialProfile()
+    {
+        var profile = new UserProfile { LastUpdated = _time.GetUtcNow().UtcDateTime };
+        var bytes = _encryption.EncodeProfile(UserProfileSerializer.Serialize(profile), _layout.ProfilePath);
+        _writer.Write(_layout.ProfilePath, stream => stream.Write(bytes));
     }
 
     /// <summary>Runs <paramref name="action"/>, turning operating-system failures into typed errors.</summary>

@@ -21,6 +21,7 @@ internal static class BackupCommand
             var path = await RunAsync(manager, parseResult.GetRequiredValue(name), context.Terminal, cancellationToken).ConfigureAwait(false);
             context.Terminal.Success($"Backup created: {path}");
             context.Terminal.Line($"  {Sizes.Format(new FileInfo(path).Length)}; check it with 'arf-data verify {Path.GetFileName(path)}'");
+            LeftOutWarnings.Write(context.Terminal, manager);
             return ExitCodes.Success;
         });
         return command;

@@ -27,6 +27,7 @@ internal static class ExportCommand
 
             terminal.Success($"Exported to {written}");
             terminal.Line($"  {Sizes.Format(new FileInfo(written).Length)}; on the other machine run 'arf-data verify \"{written}\"', then 'arf-data restore \"{written}\"'.");
+            LeftOutWarnings.Write(terminal, manager);
             return ExitCodes.Success;
         });
         return command;

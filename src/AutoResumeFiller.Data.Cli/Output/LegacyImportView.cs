@@ -20,7 +20,7 @@ internal static class LegacyImportView
             terminal.Line(terminal.Paint($"             - skipped {skipped}", Style.Yellow));
         }
 
-        terminal.Line($"  files:     {Count(result.FilesCopied.Count, preview ? "to copy" : "copied")}{Also(result.FilesAlreadyPresent, "already here")}{Also(result.FilesKept.Count, "kept as yours (never replaced)")}");
+        terminal.Line($"  files:     {Count(result.FilesCopied.Count, preview ? "to copy" : "copied")}{Also(result.FilesAlreadyPresent, "already here")}{Also(result.FilesKept.Count, "kept as yours (never replaced)")}{Also(result.FilesSkipped.Count, "skipped")}");
         foreach (var file in result.FilesCopied)
         {
             terminal.Line($"             {(preview ? "+" : "✓")} {file}");
@@ -30,13 +30,22 @@ internal static class LegacyImportView
         {
             terminal.Line(terminal.Paint($"             = {file} (yours differs; the Python app's copy stays in {result.LegacyDirectory})", Style.Dim));
         }
+
+        foreach (var file in result.FilesSkipped)
+        {
+            terminal.Line(terminal.Paint($"             - skipped {file}: no backup could hold that name; rename it in {result.LegacyDirectory}, then migrate again", Style.Yellow));
+        }
     }
 
     /// <summary>One line for <c>init</c> and <c>show</c>.</summary>
     public static string OneLine(LegacyImportResult result) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"Imported your data from the Python app ({result.LegacyDirectory}): profile {ProfileLine(result.Profile, false)}; {result.BackupsImported.Count} backups, {result.FilesCopied.Count} files. Its folder was left as it was.");
+            $"Imported your data from the Python app ({result.LegacyDirectory}): profile {ProfileLine(result.Profile, false)}; {result.BackupsImported.Count} backups, {result.FilesCopied.Count} files. Its folder was left as it was.{SkippedNote(result)}");
+
+    private static string SkippedNote(LegacyImportResult result) => result.FilesSkipped.Count == 0
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" {result.FilesSkipped.Count} files were not copied because no backup could hold their names: 'arf-data migrate --dry-run' lists them.");
 
     private static string ProfileLine(LegacyProfileOutcome outcome, bool preview) => outcome switch
     {

@@ -23,7 +23,15 @@ internal sealed class BackupMetadata
 
     public List<BackupFileRecord> Files { get; set; } = [];
 
+    /// <summary>Gets or sets the parts absent from the data directory when the backup was made (and files that vanished meanwhile).</summary>
     public List<string> Missing { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets the files of <c>resumes/</c> and <c>cover_letters/</c> that were there but left out because no backup can
+    /// hold their names (<see cref="BackupEntryNames.WhyUnsafe"/>); written only when there is one. Never trusted: shown, not used.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? LeftOut { get; set; }
 
     /// <summary>Gets or sets the Python app's export time (written without an offset: read as UTC).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

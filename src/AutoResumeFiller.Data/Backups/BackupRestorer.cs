@@ -2,6 +2,8 @@ using System.IO.Abstractions;
 using System.IO.Compression;
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
+using AutoResumeFiller.Data.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace AutoResumeFiller.Data.Backups;
 
@@ -9,10 +11,11 @@ namespace AutoResumeFiller.Data.Backups;
 /// Writes a verified backup's files back into the data directory, each atomically through a temp file and
 /// re-checked against its SHA-256 as it is written (the archive is not trusted to stay unchanged after
 /// verification). For full backups, <c>config.yaml</c>, <c>resumes/</c> and <c>cover_letters/</c> end up
-/// matching the backup exactly. With encryption on, a plaintext profile from an older backup is encrypted in memory
+/// matching the backup exactly, except for files whose names no backup can hold: a backup never has them, so a restore
+/// leaves them in place (and logs each) rather than deleting what it could not have saved. With encryption on, a plaintext profile from an older backup is encrypted in memory
 /// before it is staged, so no plaintext profile touches the disk. Caller holds the exclusive lock.
 /// </summary>
-internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, AtomicFileWriter writer, PosixPermissions permissions, DataEncryption encryption)
+internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, AtomicFileWriter writer, PosixPermissions permissions, DataEncryption encryption, ILogger logger)
 {
     /// <summary>Restores the files of a verified archive.</summary>
     /// <param name="backupPath">The archive.</param>
@@ -90,8 +93,8 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
         }
 
         var keep = new HashSet<string>(targets.Values, StringComparer.Ordinal);
-        RemoveFilesNotIn(layout.ResumesFolder, keep);
-        RemoveFilesNotIn(layout.CoverLettersFolder, keep);
+        RemoveFilesNotIn(layout.ResumesFolder, BackupEntryNames.ResumesPrefix, keep, backupPath);
+        RemoveFilesNotIn(layout.CoverLettersFolder, BackupEntryNames.CoverLettersPrefix, keep, backupPath);
     }
 
     /// <summary>Writes one entry to a flushed temp file in data/, checking its size and SHA-256; returns the temp path.</summary>
@@ -173,18 +176,26 @@ internal sealed class BackupRestorer(IFileSystem fileSystem, DataLayout layout, 
         }
     }
 
-    private void RemoveFilesNotIn(string folder, HashSet<string> keep)
+    /// <summary>
+    /// Deletes the files of <paramref name="folder"/> the backup does not hold, except those whose names no backup can hold:
+    /// neither this backup nor the pre-restore one has them, so deleting them would lose them for good.
+    /// </summary>
+    private void RemoveFilesNotIn(string folder, string prefix, HashSet<string> keep, string backupPath)
     {
         if (!fileSystem.Directory.Exists(folder))
         {
             return;
         }
 
-        foreach (var file in FileTree.EnumerateFiles(fileSystem, folder).ToList())
+        foreach (var file in UserFiles.In(fileSystem, folder, prefix).ToList())
         {
-            if (!keep.Contains(file.FullName))
+            if (file.WhyUnstorable is { } reason)
             {
-                file.Delete();
+                Log.RestoreKeptUnstorableFile(logger, backupPath, BackupEntryNames.Printable(file.Info.FullName), reason);
+            }
+            else if (!keep.Contains(file.Info.FullName))
+            {
+                file.Info.Delete();
             }
         }
     }

@@ -26,14 +26,15 @@ internal sealed partial class BackupStore
         return writer.CommitUnique(tempPath, sequence => fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, sequence + taken, encryption.ArchiveExtension)));
     }
 
-    /// <summary>Writes an archive of <paramref name="sources"/> to a flushed temp file in the backups folder.</summary>
+    /// <summary>Writes an archive of <paramref name="contents"/> to a flushed temp file in the backups folder.</summary>
     /// <remarks>
     /// An <paramref name="archive"/> target writes the temp file beside that path instead (an export), with the time and
     /// source it gives (an imported legacy backup); without one, the archive goes to the backups folder, made now.
     /// </remarks>
-    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, IReadOnlyList<Source> sources, List<string> missing, IProgress<BackupProgress>? progress, CancellationToken cancellationToken, ArchiveTarget? archive = null)
+    private (string TempPath, DateTime CreatedAt) WriteArchiveTemp(BackupKind kind, string name, Contents contents, IProgress<BackupProgress>? progress, CancellationToken cancellationToken, ArchiveTarget? archive = null)
     {
         var createdAt = TruncateToSeconds(archive?.CreatedAt ?? time.GetUtcNow().UtcDateTime);
+        var sources = contents.Sources;
         var totalBytes = sources.Sum(s => s.Length);
         var folder = archive?.Path is { } exportPath ? fileSystem.Path.GetDirectoryName(exportPath)! : layout.BackupsFolder;
         if (archive?.Path is null)
@@ -52,7 +53,8 @@ internal sealed partial class BackupStore
             Kind = BackupMetadata.KindName(kind),
             CreatedAt = createdAt,
             SourcePath = archive?.SourcePath ?? layout.Root,
-            Missing = missing,
+            Missing = [.. contents.Missing],
+            LeftOut = contents.LeftOut.Count == 0 ? null : [.. contents.LeftOut.Select(f => f.EntryName)],
         };
 
         var targetPath = archive?.Path ?? fileSystem.Path.Combine(layout.BackupsFolder, BackupNaming.FileName(name, createdAt, 1, encryption.ArchiveExtension));
@@ -134,4 +136,10 @@ internal sealed partial class BackupStore
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
     private sealed record Source(string Path, string EntryName, long Length);
+
+    /// <summary>What an archive holds (<paramref name="Sources"/>), and what its metadata records it does not.</summary>
+    /// <param name="Sources">The files to store, in entry order.</param>
+    /// <param name="Missing">The parts absent from the data directory (<c>missing</c>).</param>
+    /// <param name="LeftOut">The files left out because no backup can hold their names (<c>left_out</c>).</param>
+    private sealed record Contents(List<Source> Sources, List<string> Missing, List<LeftOutFile> LeftOut);
 }

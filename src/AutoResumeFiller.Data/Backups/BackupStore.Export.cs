@@ -14,12 +14,11 @@ internal sealed partial class BackupStore
     /// holds a lock and has checked the path (its folder exists; no file there).
     /// </summary>
     /// <exception cref="ArgumentException">A file appeared at <paramref name="archivePath"/> meanwhile; it was left alone.</exception>
-    public string CreateExport(string archivePath, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    public FullBackup CreateExport(string archivePath, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var missing = new List<string>();
-        var sources = CollectFullSources(missing);
-        var (tempPath, _) = WriteArchiveTemp(BackupKind.Export, BackupMetadata.ExportKindName, sources, missing, progress, cancellationToken, archive: new ArchiveTarget(archivePath, null, null));
+        var contents = CollectFullContents(BackupKind.Export);
+        var (tempPath, _) = WriteArchiveTemp(BackupKind.Export, BackupMetadata.ExportKindName, contents, progress, cancellationToken, archive: new ArchiveTarget(archivePath, null, null));
         try
         {
             fileSystem.File.Move(tempPath, archivePath, overwrite: false);
@@ -36,8 +35,8 @@ internal sealed partial class BackupStore
         }
 
         writer.FlushDirectory(fileSystem.Path.GetDirectoryName(archivePath)!);
-        Log.BackupCreated(logger, BackupKind.Export, archivePath, sources.Count, sources.Sum(s => s.Length), time.GetElapsedTime(started).TotalMilliseconds);
-        return archivePath;
+        Log.BackupCreated(logger, BackupKind.Export, archivePath, contents.Sources.Count, contents.Sources.Sum(s => s.Length), time.GetElapsedTime(started).TotalMilliseconds);
+        return new FullBackup(archivePath, contents.LeftOut);
     }
 
     /// <summary>The error for an export over an existing file: never replaced, whoever made it.</summary>

@@ -16,8 +16,7 @@ internal sealed partial class BackupStore
         var (tempPath, stamped) = WriteArchiveTemp(
             BackupKind.Auto,
             BackupNaming.AutoPrefix,
-            [new Source(sourcePath, BackupEntryNames.AutoProfile, length)],
-            [],
+            new Contents([new Source(sourcePath, BackupEntryNames.AutoProfile, length)], [], []),
             null,
             CancellationToken.None,
             archive: new ArchiveTarget(null, createdAt, sourcePath));
@@ -30,13 +29,19 @@ internal sealed partial class BackupStore
     /// The auto backup made at <paramref name="createdAt"/> (to the second) whose profile has SHA-256 <paramref name="sha256"/>,
     /// as its metadata records; null when there is none. Finds an import that a crash interrupted after its archive was written.
     /// </summary>
+    /// <remarks>
+    /// Each candidate (an archive of that second: one or two) is read through the verifier, which decrypts a <c>.zip.enc</c>
+    /// with this store's keys and checks the recorded checksum against the content: only a whole archive that holds exactly
+    /// that profile counts as the import already done.
+    /// </remarks>
     public string? FindAutoBackup(DateTime createdAt, string sha256)
     {
         var second = TruncateToSeconds(createdAt);
+        var verifier = new BackupVerifier(fileSystem, new ArchiveSizeLimits(null), encryption);
         return ListNamed(BackupNaming.AutoPrefix)
             .Where(b => b.CreatedAt == second)
-            .FirstOrDefault(b => BackupMetadataReader.TryRead(fileSystem, b.Path)?.Files
-                .Any(f => f.Path == BackupEntryNames.AutoProfile && string.Equals(f.Sha256, sha256, StringComparison.OrdinalIgnoreCase)) == true)
+            .FirstOrDefault(b => verifier.Verify(b.Path) is { Problems.Count: 0, Metadata: { } metadata }
+                && metadata.Files.Any(f => f.Path == BackupEntryNames.AutoProfile && string.Equals(f.Sha256, sha256, StringComparison.OrdinalIgnoreCase)))
             ?.Path;
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class BackupStore(
             }
 
             // With encryption on, the profile's encrypted bytes go into the (encrypted) archive as they are: never decrypted.
-            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, [new(profilePath, entryName, profile.Length)], [], null, CancellationToken.None);
+            (tempPath, var createdAt) = WriteArchiveTemp(BackupKind.Auto, BackupNaming.AutoPrefix, new Contents([new(profilePath, entryName, profile.Length)], [], []), null, CancellationToken.None);
             var existing = ListNamed(BackupNaming.AutoPrefix);
             var path = CommitArchive(tempPath, BackupNaming.AutoPrefix, createdAt, existing);
             Log.AutoBackupCreated(logger, path, time.GetElapsedTime(started).TotalMilliseconds);
@@ -121,16 +121,18 @@ internal sealed partial class BackupStore(
         }
     }
 
-    /// <summary>Backs up the profile, <c>config.yaml</c>, <c>resumes/**</c> and <c>cover_letters/**</c>. Caller holds a lock.</summary>
-    public string CreateFull(BackupKind kind, string name, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Backs up the profile, <c>config.yaml</c>, <c>resumes/**</c> and <c>cover_letters/**</c>, leaving out (and logging) any
+    /// file whose name no backup can hold. Caller holds a lock.
+    /// </summary>
+    public FullBackup CreateFull(BackupKind kind, string name, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var missing = new List<string>();
-        var sources = CollectFullSources(missing);
-        var (tempPath, createdAt) = WriteArchiveTemp(kind, name, sources, missing, progress, cancellationToken);
+        var contents = CollectFullContents(kind);
+        var (tempPath, createdAt) = WriteArchiveTemp(kind, name, contents, progress, cancellationToken);
         var path = CommitArchive(tempPath, name, createdAt, ListNamed(name));
-        Log.BackupCreated(logger, kind, path, sources.Count, sources.Sum(s => s.Length), time.GetElapsedTime(started).TotalMilliseconds);
-        return path;
+        Log.BackupCreated(logger, kind, path, contents.Sources.Count, contents.Sources.Sum(s => s.Length), time.GetElapsedTime(started).TotalMilliseconds);
+        return new FullBackup(path, contents.LeftOut);
     }
 
     /// <summary>Lists backups, newest first by the time in their names (then the counter); ignores temp and foreign files.</summary>
@@ -195,45 +197,55 @@ internal sealed partial class BackupStore(
         return found;
     }
 
-    private List<Source> CollectFullSources(List<string> missing)
+    private Contents CollectFullContents(BackupKind kind)
     {
-        var sources = new List<Source>();
+        var contents = new Contents([], [], []);
         var (profilePath, profileEntry) = CurrentProfile(BackupKind.Manual);
-        AddFileOrMissing(sources, missing, profilePath, profileEntry);
-        AddFileOrMissing(sources, missing, layout.ConfigPath, BackupEntryNames.Config);
-        AddFolderOrMissing(sources, missing, layout.ResumesFolder, BackupEntryNames.ResumesPrefix);
-        AddFolderOrMissing(sources, missing, layout.CoverLettersFolder, BackupEntryNames.CoverLettersPrefix);
-        return sources;
+        AddFileOrMissing(contents, profilePath, profileEntry);
+        AddFileOrMissing(contents, layout.ConfigPath, BackupEntryNames.Config);
+        AddFolderOrMissing(contents, layout.ResumesFolder, BackupEntryNames.ResumesPrefix, kind);
+        AddFolderOrMissing(contents, layout.CoverLettersFolder, BackupEntryNames.CoverLettersPrefix, kind);
+        return contents;
     }
 
-    private void AddFileOrMissing(List<Source> sources, List<string> missing, string path, string entryName)
+    private void AddFileOrMissing(Contents contents, string path, string entryName)
     {
         var file = fileSystem.FileInfo.New(path);
         if (file.Exists && file.LinkTarget is null)
         {
-            sources.Add(new Source(path, entryName, file.Length));
+            contents.Sources.Add(new Source(path, entryName, file.Length));
         }
         else
         {
-            missing.Add(entryName);
+            contents.Missing.Add(entryName);
         }
     }
 
-    private void AddFolderOrMissing(List<Source> sources, List<string> missing, string folder, string prefix)
+    private void AddFolderOrMissing(Contents contents, string folder, string prefix, BackupKind kind)
     {
-        var directory = fileSystem.DirectoryInfo.New(folder);
-        if (!directory.Exists || directory.LinkTarget is not null)
+        if (!UserFiles.IsRealFolder(fileSystem, folder))
         {
-            missing.Add(prefix);
+            contents.Missing.Add(prefix);
             return;
         }
 
-        // Links are skipped, never followed: a link in resumes/ must not pull files from elsewhere into a backup.
-        var files = FileTree.EnumerateFiles(fileSystem, folder)
-            .Select(f => new Source(f.FullName, prefix + fileSystem.Path.GetRelativePath(folder, f.FullName).Replace('\\', '/'), f.Length))
-            .Where(s => BackupEntryNames.IsSafe(s.EntryName))
-            .OrderBy(s => s.EntryName, StringComparer.Ordinal);
-        sources.AddRange(files);
+        // Links are skipped, never followed: a link in resumes/ must not pull files from elsewhere into a backup. A name no
+        // backup can hold is left out, said, and recorded (a restore leaves such a file in place, so it is never lost).
+        var files = new List<Source>();
+        foreach (var file in UserFiles.In(fileSystem, folder, prefix))
+        {
+            if (file.WhyUnstorable is { } reason)
+            {
+                Log.BackupLeftOutFile(logger, kind, BackupEntryNames.Printable(file.Info.FullName), reason);
+                contents.LeftOut.Add(new LeftOutFile(file.EntryName, reason));
+            }
+            else
+            {
+                files.Add(new Source(file.Info.FullName, file.EntryName, file.Info.Length));
+            }
+        }
+
+        contents.Sources.AddRange(files.OrderBy(s => s.EntryName, StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -251,6 +263,20 @@ internal sealed partial class BackupStore(
 /// <param name="CreatedAt">The time in its name and metadata; null for now.</param>
 /// <param name="SourcePath">The <c>source_path</c> in its metadata; null for the data directory.</param>
 internal sealed record ArchiveTarget(string? Path, DateTime? CreatedAt, string? SourcePath);
+
+/// <summary>A full backup just written.</summary>
+/// <param name="Path">The archive's path.</param>
+/// <param name="LeftOut">The files of <c>resumes/</c> and <c>cover_letters/</c> it left out because no backup can hold their names.</param>
+internal sealed record FullBackup(string Path, IReadOnlyList<LeftOutFile> LeftOut);
+
+/// <summary>A file a backup left out because no backup can hold its name.</summary>
+/// <param name="EntryName">Its path relative to the data directory, with <c>/</c>, such as <c>resumes/CV 10:30.pdf</c>.</param>
+/// <param name="Reason">Why a backup cannot hold it (see <see cref="BackupEntryNames.WhyUnsafe"/>).</param>
+internal sealed record LeftOutFile(string EntryName, string Reason)
+{
+    /// <summary>Returns the name (control characters shown as <c>?</c>) and the reason, for display.</summary>
+    public override string ToString() => $"{BackupEntryNames.Printable(EntryName)} ({Reason})";
+}
 
 /// <summary>The auto backups on disk after a new one was written, for <see cref="BackupStore.RotateAutoBackups"/>.</summary>
 /// <param name="Items">The auto backups, as <see cref="BackupStore.List"/> describes them.</param>

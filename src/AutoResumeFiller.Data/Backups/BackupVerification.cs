@@ -16,7 +16,9 @@ public sealed record BackupVerification(string BackupPath, IReadOnlyList<string>
 
     /// <summary>
     /// Gets what a restore would do differently from a plain copy, to tell the user before anything happens; empty when
-    /// nothing. First among them: a <c>config.yaml</c> whose API keys were redacted on export never replaces the current one.
+    /// nothing: a <c>config.yaml</c> whose API keys were redacted on export never replaces the current one; a file of
+    /// <c>resumes/</c> or <c>cover_letters/</c> whose name no backup can hold (such as <c>CV 10:30.pdf</c>) is left in place;
+    /// a file this archive left out for that reason cannot come back from it.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -92,7 +92,7 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
         foreach (var entry in zip.Entries)
         {
             var name = entry.FullName;
-            var shown = Shown(name);
+            var shown = BackupEntryNames.Shown(name);
             if (!seen.Add(name))
             {
                 problems.Add($"entry '{shown}' appears more than once");
@@ -159,13 +159,13 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
         {
             if (!listed.Add(record.Path))
             {
-                problems.Add($"metadata.json lists '{Shown(record.Path)}' more than once");
+                problems.Add($"metadata.json lists '{BackupEntryNames.Shown(record.Path)}' more than once");
                 continue;
             }
 
             if (!files.TryGetValue(record.Path, out var entry))
             {
-                problems.Add($"'{Shown(record.Path)}' is listed in metadata.json but missing from the archive");
+                problems.Add($"'{BackupEntryNames.Shown(record.Path)}' is listed in metadata.json but missing from the archive");
                 continue;
             }
 
@@ -179,7 +179,7 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
 
         foreach (var name in files.Where(f => f.Value is not null && !listed.Contains(f.Key)).Select(f => f.Key))
         {
-            problems.Add($"entry '{Shown(name)}' is not listed in metadata.json");
+            problems.Add($"entry '{BackupEntryNames.Shown(name)}' is not listed in metadata.json");
         }
 
         var profileEntry = BackupEntryNames.ProfileEntry(kind);
@@ -193,7 +193,7 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
     // prove that, and refusing it would make such a restore impossible to undo. Other backups must hold a valid profile.
     private void CheckContent(ZipArchiveEntry entry, BackupFileRecord record, bool checkProfile, List<string> problems)
     {
-        var shown = Shown(record.Path);
+        var shown = BackupEntryNames.Shown(record.Path);
         if (entry.Length != record.SizeBytes)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{shown}' is {entry.Length} bytes in the archive but {record.SizeBytes} in metadata.json"));
@@ -212,7 +212,7 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
             }
             else if (!string.Equals(sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add($"'{shown}' fails its SHA-256 check (expected {Shown(record.Sha256)}, found {sha256})");
+                problems.Add($"'{shown}' fails its SHA-256 check (expected {BackupEntryNames.Shown(record.Sha256)}, found {sha256})");
             }
             else if (copy is not null)
             {
@@ -262,12 +262,6 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
         {
             problems.Add($"the profile in the backup is corrupted: {ex.Message}");
         }
-    }
-
-    private static string Shown(string name)
-    {
-        var clean = new string([.. name.Select(c => char.IsControl(c) ? '?' : c)]);
-        return clean.Length > 120 ? clean[..120] + "…" : clean;
     }
 
     private static Result Fail(List<string> problems, string problem)

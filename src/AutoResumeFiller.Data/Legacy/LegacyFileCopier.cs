@@ -20,7 +20,10 @@ internal sealed class LegacyFileCopier(IFileSystem fileSystem, DataLayout layout
         KeptOurs,
     }
 
-    /// <summary>The legacy folder's files to bring over, as (source path, path relative to the data directory with <c>/</c>), in ordinal order.</summary>
+    /// <summary>
+    /// The legacy folder's files to bring over, as (source path, path relative to the data directory with <c>/</c>), in ordinal
+    /// order; names no backup can hold included (<see cref="BackupEntryNames.WhyUnsafe"/>), for the importer to skip and report.
+    /// </summary>
     public IEnumerable<(string Source, string Relative)> Sources(string legacyDirectory)
     {
         var config = fileSystem.FileInfo.New(fileSystem.Path.Combine(legacyDirectory, DataLayout.ConfigFileName));
@@ -39,11 +42,7 @@ internal sealed class LegacyFileCopier(IFileSystem fileSystem, DataLayout layout
 
             foreach (var file in FileTree.EnumerateFiles(fileSystem, folder.FullName))
             {
-                var relative = folderName + "/" + fileSystem.Path.GetRelativePath(folder.FullName, file.FullName).Replace('\\', '/');
-                if (BackupEntryNames.IsSafe(relative))
-                {
-                    yield return (file.FullName, relative);
-                }
+                yield return (file.FullName, BackupEntryNames.OfFile(fileSystem.Path, folder.FullName, folderName + "/", file.FullName));
             }
         }
     }

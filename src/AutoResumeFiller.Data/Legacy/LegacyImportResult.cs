@@ -24,6 +24,13 @@ public sealed class LegacyImportResult
     /// <summary>Gets the files not copied because the data directory already has a different file of that name (never replaced).</summary>
     public IReadOnlyList<string> FilesKept { get; init; } = [];
 
+    /// <summary>
+    /// Gets the files of the Python app's <c>resumes/</c> and <c>cover_letters/</c> not copied because no backup could hold
+    /// their names (a <c>:</c> or <c>\</c>, a control character, a part ending in <c>.</c> or a space), each as
+    /// <c>path (reason)</c>, relative to the folder. They stay in the Python app's folder: rename them there and import again.
+    /// </summary>
+    public IReadOnlyList<string> FilesSkipped { get; init; } = [];
+
     /// <summary>Gets the number of files an earlier run had already copied, or that were already identical.</summary>
     public int FilesAlreadyPresent { get; init; }
 

@@ -11,15 +11,27 @@ internal sealed partial class LegacyImporter
         HasContent,
     }
 
-    private LegacyProfileOutcome PlanProfile(LegacyImportLedger ledger) =>
-        ledger.Profile == LegacyImportLedger.ProfileImported ? LegacyProfileOutcome.AlreadyImported
-        : InspectOwnProfile() != OwnProfile.HasContent ? LegacyProfileOutcome.Imported
-        : ledger.Profile == LegacyImportLedger.ProfilePending ? LegacyProfileOutcome.AlreadyImported
-        : LegacyProfileOutcome.KeptExisting;
+    /// <summary>
+    /// What the profile step does. A missing profile of ours always gets the legacy one, whatever the ledger says: the
+    /// ledger remembers an earlier import, but once that profile is gone (deleted, or never there on a data directory
+    /// shared with the Python app), leaving it out would leave the user with no profile at all. An empty profile after a
+    /// recorded import is the user's (they emptied it) and is kept; one with content is never replaced.
+    /// </summary>
+    private LegacyProfileOutcome PlanProfile(LegacyImportLedger ledger)
+    {
+        var own = InspectOwnProfile();
+        return own == OwnProfile.Missing ? LegacyProfileOutcome.Imported
+            : ledger.Profile == LegacyImportLedger.ProfileImported ? LegacyProfileOutcome.AlreadyImported
+            : own == OwnProfile.Empty ? LegacyProfileOutcome.Imported
+            : ledger.Profile == LegacyImportLedger.ProfilePending ? LegacyProfileOutcome.AlreadyImported
+            : LegacyProfileOutcome.KeptExisting;
+    }
 
     /// <summary>
     /// The profile step: recorded as pending, saved, recorded as imported. A run killed after the save finds the profile
     /// with content and the record pending, and only records it; a run killed before finds it still missing or empty.
+    /// The pending record also marks the import unfinished, so that the next initialization completes a run killed
+    /// there even when an earlier import had completed (a profile brought in again after ours went missing).
     /// </summary>
     private LegacyProfileOutcome ImportProfile(string legacy, UserProfile profile)
     {
@@ -40,6 +52,7 @@ internal sealed partial class LegacyImporter
 
             ledger.LegacyDirectory = legacy;
             ledger.Profile = LegacyImportLedger.ProfilePending;
+            ledger.Completed = false;
             WriteLedger(ledger);
         }
 

@@ -81,6 +81,7 @@ internal sealed partial class LegacyImporter(
             BackupsSkipped = backupTally.Skipped,
             FilesCopied = files.Copied,
             FilesKept = files.Kept,
+            FilesSkipped = files.Skipped,
             FilesAlreadyPresent = files.Already,
             IsPreview = preview,
         };
@@ -97,6 +98,14 @@ internal sealed partial class LegacyImporter(
 
     private void ImportFile(LegacyImportLedger ledger, string source, string relative, FileTally tally, bool preview)
     {
+        if (BackupEntryNames.WhyUnsafe(relative) is { } reason)
+        {
+            // Copied, it would be in none of our backups: it stays in the Python app's folder, and the user is told why.
+            tally.Skipped.Add($"{BackupEntryNames.Printable(relative)} ({reason})");
+            Log.LegacyFileSkipped(logger, BackupEntryNames.Printable(source), reason);
+            return;
+        }
+
         if (ledger.Files.Contains(relative, StringComparer.Ordinal))
         {
             tally.Already++;
@@ -222,6 +231,8 @@ internal sealed partial class LegacyImporter(
         public List<string> Copied { get; } = [];
 
         public List<string> Kept { get; } = [];
+
+        public List<string> Skipped { get; } = [];
 
         public int Already { get; set; }
     }

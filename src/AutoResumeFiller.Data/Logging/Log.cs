@@ -92,6 +92,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 63, Level = LogLevel.Warning, Message = "Restore from {BackupPath} keeps the current config.yaml: the archive's copy had its API keys redacted")]
     public static partial void RedactedConfigKept(ILogger logger, string backupPath);
 
+    [LoggerMessage(EventId = 64, Level = LogLevel.Warning, Message = "Initialization's import from {LegacyDirectory} brought no profile (profile: {Outcome}); created the empty profile so that one exists")]
+    public static partial void LegacyImportLeftNoProfile(ILogger logger, string legacyDirectory, string outcome);
+
     [LoggerMessage(EventId = 70, Level = LogLevel.Debug, Message = "Watching profile {ProfilePath} ({Mode})")]
     public static partial void WatchStarted(ILogger logger, string profilePath, Watching.ProfileWatchMode mode);
 

@@ -210,11 +210,7 @@ public class ImportLegacyDataTests
     public void ImportLegacyData_FailureAfterAnArchiveIsWritten_RerunCompletesWithoutDuplicates()
     {
         var context = WithLegacyFolder();
-        var ledgerWrites = 0;
-        context.FileSystem.Fault = (op, path) =>
-            op == FaultOperation.Move && path.EndsWith("legacy_import.json", StringComparison.Ordinal) && ++ledgerWrites == 6
-                ? FaultInjectingFileSystem.IOError(5)
-                : null;
+        context.FileSystem.Fault = LegacyImportFaults.NthLedgerWrite(6);
 
         var act = () => context.Manager.ImportLegacyData(Legacy);
         act.Should().Throw<UserDataException>();
