@@ -56,11 +56,5 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>The key id in the header of an encrypted file; none when the header is not ours.</summary>
-    private IEnumerable<string> OuterKeyId(string path)
-    {
-        using var stream = _fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var header = new byte[StreamHeader.Size];
-        stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        return DataEncryption.KeyIdOf(header) is { } id ? [id] : [];
-    }
+    private IEnumerable<string> OuterKeyId(string path) => _storedFiles.KeyIdOf(path) is { } id ? [id] : [];
 }

@@ -1,5 +1,6 @@
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.Logging;
+using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data;
 
@@ -29,11 +30,10 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>
-    /// A plaintext profile read because none is encrypted yet is sealed in memory, so the one decode step of the load
-    /// (<see cref="EncryptedProfileEncoding"/>) applies to whatever was read; nothing is written.
+    /// The decode step for the file a load read: the profile's own encoding, except for a plaintext profile read because
+    /// none is encrypted yet, which is JSON as it is. It needs no key, so such a load never creates a key file.
     /// </summary>
-    private byte[] SealedIfNotYetEncrypted(byte[] bytes, string pathRead) =>
-        pathRead == _layout.ProfilePath ? bytes : _encryption.EncodeProfile(bytes, _layout.ProfilePath);
+    private ProfileEncoding EncodingOf(string pathRead) => pathRead == _layout.ProfilePath ? _encoding : ProfileEncoding.Identity;
 
     /// <summary>After an encrypted save, the plaintext profile left from before encryption was turned on is a stale copy: removed.</summary>
     private void RemovePlaintextProfileAfterEncryptedSave()

@@ -62,7 +62,7 @@ public sealed partial class UserDataManager
                 RemoveStaleTempFiles();
                 EncryptPlaintextFilesLocked();
                 var key = EncryptionKey.Generate(_time.GetUtcNow());
-                provider.SaveKeyRing(provider.GetKeyRing().WithCurrentKey(key));
+                provider.SaveKeyRing(_encryption.RingForWriting().WithCurrentKey(key)); // never a first ring beside data a lost key file encrypted
                 var (files, inUse) = ReencryptLocked(key.Id);
                 var ring = provider.GetKeyRing();
                 var kept = ring.WithOnlyKeys(inUse);

@@ -21,7 +21,7 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        byte[] stored;
+        StoredProfile stored;
         using (_lock.Acquire(exclusive: false))
         {
             stored = ReadProfileFile();
@@ -42,7 +42,7 @@ public sealed partial class UserDataManager
     {
         var started = _time.GetTimestamp();
         EnsureProfileFolderExists();
-        byte[] stored;
+        StoredProfile stored;
         using (await _lock.AcquireAsync(exclusive: false, cancellationToken).ConfigureAwait(false))
         {
             stored = await ReadProfileFileAsync(cancellationToken).ConfigureAwait(false);
@@ -193,12 +193,12 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>The load after the read: decode → parse → validate.</summary>
-    private UserProfile DecodeParseValidate(byte[] stored, long started)
+    private UserProfile DecodeParseValidate(StoredProfile stored, long started)
     {
-        var profile = Parse(_encoding.Decode(stored));
+        var profile = Parse(stored.Encoding.Decode(stored.Bytes));
         SchemaVersion.ThrowIfNewerThanSupported(profile.Version);
         Validate(profile);
-        Log.ProfileLoaded(_logger, _layout.ProfilePath, stored.Length, _time.GetElapsedTime(started).TotalMilliseconds);
+        Log.ProfileLoaded(_logger, _layout.ProfilePath, stored.Bytes.Length, _time.GetElapsedTime(started).TotalMilliseconds);
         return profile;
     }
 

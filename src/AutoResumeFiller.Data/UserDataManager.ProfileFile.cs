@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutoResumeFiller.Data.IO;
+using AutoResumeFiller.Data.Serialization;
 
 namespace AutoResumeFiller.Data;
 
@@ -39,7 +40,10 @@ public sealed partial class UserDataManager
         }
     }
 
-    private byte[] ReadProfileFile()
+    /// <summary>The bytes a load read, and the decode step they need (<see cref="EncodingOf"/>).</summary>
+    private readonly record struct StoredProfile(byte[] Bytes, ProfileEncoding Encoding);
+
+    private StoredProfile ReadProfileFile()
     {
         try
         {
@@ -47,7 +51,7 @@ public sealed partial class UserDataManager
             using var stream = _fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
             var bytes = new byte[CheckedLength(stream.Length)];
             stream.ReadExactly(bytes);
-            return SealedIfNotYetEncrypted(bytes, path);
+            return new StoredProfile(bytes, EncodingOf(path));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -59,7 +63,7 @@ public sealed partial class UserDataManager
         }
     }
 
-    private async Task<byte[]> ReadProfileFileAsync(CancellationToken cancellationToken)
+    private async Task<StoredProfile> ReadProfileFileAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -69,7 +73,7 @@ public sealed partial class UserDataManager
             {
                 var bytes = new byte[CheckedLength(stream.Length)];
                 await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-                return SealedIfNotYetEncrypted(bytes, path);
+                return new StoredProfile(bytes, EncodingOf(path));
             }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

@@ -40,6 +40,7 @@ public sealed partial class UserDataManager
     private readonly BackupStore _backups;
     private readonly PlatformEnvironment _platform;
     private readonly DataEncryption _encryption;
+    private readonly StoredDataFiles _storedFiles;
     private readonly ProfileEncoding _encoding;
 
     /// <summary>Initializes a new manager. Nothing is read or written until a method is called.</summary>
@@ -74,8 +75,9 @@ public sealed partial class UserDataManager
         _platform = platform;
 
         var root = DataDirectoryResolver.Resolve(_options.DataDirectory, platform, _fileSystem.Path.GetFullPath);
-        _encryption = new DataEncryption(_options.Encryption);
-        _layout = new DataLayout(_fileSystem, root, _encryption.IsEnabled);
+        _layout = new DataLayout(_fileSystem, root, encrypted: _options.Encryption is not null);
+        _storedFiles = new StoredDataFiles(_fileSystem, _layout);
+        _encryption = new DataEncryption(_options.Encryption, _storedFiles);
         RefuseKeyFileInside(root);
         _encoding = _encryption.IsEnabled ? new EncryptedProfileEncoding(_encryption, _layout.ProfilePath) : ProfileEncoding.Identity;
         _lock = new FileLock(_fileSystem, _layout.LockPath, _options.LockTimeout, _logger);

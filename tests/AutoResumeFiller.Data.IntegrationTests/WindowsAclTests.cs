@@ -7,7 +7,8 @@ namespace AutoResumeFiller.Data.IntegrationTests;
 
 /// <summary>
 /// Issue 15, seed Task 4 on real Windows ACLs: the data directory's DACL is protected and grants full control to the
-/// current user and SYSTEM only; everything inside inherits it; initialization tightens a broader one. Windows only:
+/// current user and SYSTEM only; everything inside inherits it; initialization tightens a broader one. DESIGN §10: the
+/// key file gets the same user-only protection of its own, wherever it lives. Windows only:
 /// these run on the windows-latest leg of .github/workflows/ci.yml (which checks that they did) and skip elsewhere.
 /// </summary>
 [SupportedOSPlatform("windows")]
@@ -75,6 +76,25 @@ public sealed class WindowsAclTests : IDisposable
         AssertInheritsOnly(root);
     }
 
+    [Fact]
+    public void KeyFile_InAnExistingFolderGrantingEveryone_IsProtectedForTheUserAndSystemOnly_AfterEveryWrite()
+    {
+        SkipUnlessWindows();
+        var folder = Directory.CreateDirectory(_temp.Combine("shared-keys"));
+        var folderSecurity = folder.GetAccessControl();
+        folderSecurity.AddAccessRule(new FileSystemAccessRule(Everyone, FileSystemRights.ReadAndExecute, InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit, PropagationFlags.None, AccessControlType.Allow));
+        folder.SetAccessControl(folderSecurity);
+        var keyFile = Path.Combine(folder.FullName, "ring.json");
+        var provider = EncryptionKeyProviders.KeyFile(keyFile);
+
+        var ring = provider.GetKeyRing();
+        AssertUserOnlyFile(keyFile);
+        provider.SaveKeyRing(ring.WithCurrentKey(EncryptionKey.Generate(DateTimeOffset.UtcNow)));
+
+        AssertUserOnlyFile(keyFile);
+        Rules(folder.GetAccessControl()).Should().Contain(r => r.IdentityReference.Equals(Everyone), "the user's own folder is left as it is");
+    }
+
     private static void SkipUnlessWindows()
     {
         if (!OperatingSystem.IsWindows())
@@ -91,6 +111,16 @@ public sealed class WindowsAclTests : IDisposable
 
     private static List<FileSystemAccessRule> Rules(FileSystemSecurity security) =>
         [.. security.GetAccessRules(includeExplicit: true, includeInherited: true, typeof(SecurityIdentifier)).Cast<FileSystemAccessRule>()];
+
+    /// <summary>The file's DACL is protected and holds explicit full control for the user and SYSTEM only.</summary>
+    private static void AssertUserOnlyFile(string path)
+    {
+        var security = new FileInfo(path).GetAccessControl();
+        security.AreAccessRulesProtected.Should().BeTrue(path);
+        var rules = Rules(security);
+        rules.Should().OnlyContain(r => !r.IsInherited && r.AccessControlType == AccessControlType.Allow && r.FileSystemRights.HasFlag(FileSystemRights.FullControl), path);
+        rules.Select(r => r.IdentityReference).Should().BeEquivalentTo(new[] { CurrentUser(), LocalSystem }, path);
+    }
 
     /// <summary>Every folder and file inside has only inherited rules, all for the user or SYSTEM, and is not protected.</summary>
     private static void AssertInheritsOnly(string root)

@@ -47,7 +47,7 @@ internal sealed partial class BackupVerifier(IFileSystem fileSystem, ArchiveSize
         }
         catch (DataDecryptionException ex)
         {
-            problems.Add(ex.Message);
+            problems.Add(ex.MissingKeyFile is { } keyFile ? $"{ex.Message} The key file '{keyFile}' does not exist." : ex.Message);
             return new Result(problems, null, null);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or JsonException or OverflowException)

@@ -7,12 +7,18 @@ namespace AutoResumeFiller.Data.Encryption;
 /// Whether a file is encrypted is decided by its name (<c>.enc</c>), never by sniffing its content: a plaintext file put
 /// in place of an encrypted one is refused, not trusted.
 /// </summary>
-internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
+/// <remarks>
+/// Reading never creates a key ring: with the key file missing, encrypted data fails with
+/// <see cref="DataDecryptionException"/> saying where the key file was expected. A first ring is created only to write
+/// encrypted data (<see cref="RingForWriting"/>), and never while <paramref name="storedFiles"/> holds encrypted files:
+/// their key file was lost, and a new one would hide it and collide with the user's copy when it is put back.
+/// </remarks>
+/// <param name="provider">The key ring's keeper; null = encryption off.</param>
+/// <param name="storedFiles">The data directory's files, looked at before a first ring is created; null where nothing is written (verification alone).</param>
+internal sealed class DataEncryption(IEncryptionKeyProvider? provider, StoredDataFiles? storedFiles = null)
 {
     /// <summary>The suffix of every encrypted file.</summary>
     public const string Suffix = ".enc";
-
-    private static readonly EncryptionKeyRing NoKeys = EncryptionKeyRing.CreateNew(DateTimeOffset.UnixEpoch);
 
     private readonly CipherCache _profileCiphers = new();
 
@@ -23,25 +29,61 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
 
     public static bool IsEncryptedName(string path) => path.EndsWith(Suffix, StringComparison.Ordinal);
 
-    /// <summary>The key ring now in force (read through the provider's cache).</summary>
-    public EncryptionKeyRing Ring() => provider?.GetKeyRing() ?? NoKeys;
+    /// <summary>
+    /// The key ring new data is encrypted with (read through the provider's cache). A key file that does not exist yet
+    /// is created here, with one random key, unless the data directory already holds encrypted files.
+    /// </summary>
+    /// <exception cref="DataDecryptionException">The key file does not exist and the data directory holds encrypted files.</exception>
+    /// <exception cref="InvalidOperationException">Encryption is off (a bug: nothing is written encrypted then).</exception>
+    public EncryptionKeyRing RingForWriting()
+    {
+        if (provider is null)
+        {
+            throw new InvalidOperationException("Encryption is off: no encrypted file is written.");
+        }
+
+        if (provider is not IKeyRingStore store)
+        {
+            return provider.GetKeyRing();
+        }
+
+        if (store.TryGetKeyRing() is { } ring)
+        {
+            return ring;
+        }
+
+        if (storedFiles?.FirstEncrypted() is { } orphan)
+        {
+            throw DataDecryptionException.KeyFileMissing(store.Location, orphan.Path, orphan.KeyId);
+        }
+
+        return provider.GetKeyRing();
+    }
 
     /// <summary>Encodes the serialized profile for <paramref name="path"/>: sealed under the current key, or as is.</summary>
     public byte[] EncodeProfile(byte[] json, string path) => IsEncryptedName(path) ? SealProfile(json, path) : json;
 
     /// <summary>Seals the serialized profile under the current key, for the encrypted file <paramref name="path"/>.</summary>
-    public byte[] SealProfile(ReadOnlySpan<byte> json, string path) => EncryptedPayload.Encrypt(json, Ring().CurrentKey, FileRole.Profile, path);
+    public byte[] SealProfile(ReadOnlySpan<byte> json, string path) => EncryptedPayload.Encrypt(json, RingForWriting().CurrentKey, FileRole.Profile, path);
 
     /// <summary>Decodes the stored bytes of the profile at <paramref name="path"/>.</summary>
-    /// <exception cref="DataDecryptionException">An encrypted profile fails authentication, or its key is not in the ring.</exception>
-    public byte[] DecodeProfile(byte[] stored, string path) =>
-        IsEncryptedName(path) ? EncryptedPayload.Decrypt(stored, ReadingRing(stored, path), FileRole.Profile, path, _profileCiphers) : stored;
+    /// <exception cref="DataDecryptionException">An encrypted profile fails authentication, or its key is not in the ring (or there is no ring).</exception>
+    public byte[] DecodeProfile(byte[] stored, string path)
+    {
+        if (!IsEncryptedName(path))
+        {
+            return stored;
+        }
+
+        var ring = StoredRing() ?? throw NoRing(path, StreamHeader.Parse(stored, path).KeyId);
+        return EncryptedPayload.Decrypt(stored, ring, FileRole.Profile, path, _profileCiphers);
+    }
 
     /// <summary>
     /// Opens the archive bytes of the backup file <paramref name="file"/> (seekable, at its start) for reading: a
     /// <c>.zip.enc</c> is decrypted, every segment authenticated first so nothing is read from a file that would fail later.
     /// </summary>
-    /// <exception cref="DataDecryptionException">The archive fails authentication, or its key is not in the ring.</exception>
+    /// <exception cref="DataDecryptionException">The archive fails authentication, or its key is not in the ring (or there is no ring).</exception>
     public Stream OpenArchive(Stream file, string path) => OpenArchive(file, path, authenticateAll: true);
 
     /// <summary>
@@ -60,7 +102,7 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
             return file;
         }
 
-        var ring = provider is null ? KeyNotFound(file, path) : Ring();
+        var ring = StoredRing() ?? throw NoRing(path, StreamHeader.Read(file, path).KeyId);
         file.Position = 0;
         var plain = DecryptingStream.Open(file, ring, FileRole.Backup, path, leaveOpen: true);
         try
@@ -88,7 +130,7 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
             return;
         }
 
-        using var encrypting = new EncryptingStream(file, Ring().CurrentKey, FileRole.Backup, path, leaveOpen: true);
+        using var encrypting = new EncryptingStream(file, RingForWriting().CurrentKey, FileRole.Backup, path, leaveOpen: true);
         writeArchive(encrypting);
         encrypting.Finish();
     }
@@ -97,20 +139,16 @@ internal sealed class DataEncryption(IEncryptionKeyProvider? provider)
     public static string? KeyIdOf(ReadOnlySpan<byte> start) =>
         start.Length >= StreamHeader.Size && StreamHeader.HasMagic(start) ? StreamHeader.KeyIdOf(start) : null;
 
-    private EncryptionKeyRing ReadingRing(ReadOnlySpan<byte> stored, string path)
+    /// <summary>The ring to decrypt with, never created here: null with encryption off, or when the key file does not exist.</summary>
+    private EncryptionKeyRing? StoredRing() => provider switch
     {
-        if (provider is null)
-        {
-            throw DataDecryptionException.KeyNotFound(path, StreamHeader.Parse(stored, path).KeyId);
-        }
+        null => null,
+        IKeyRingStore store => store.TryGetKeyRing(),
+        _ => provider.GetKeyRing(), // an application's own provider: its public contract
+    };
 
-        return Ring();
-    }
-
-    /// <summary>With encryption off, an encrypted file cannot be read: say which key it needs.</summary>
-    private static EncryptionKeyRing KeyNotFound(Stream file, string path)
-    {
-        var header = StreamHeader.Read(file, path);
-        throw DataDecryptionException.KeyNotFound(path, header.KeyId);
-    }
+    /// <summary>Why an encrypted file cannot be read without a ring: encryption is off, or the key file is missing.</summary>
+    private DataDecryptionException NoRing(string path, string keyId) => provider is IKeyRingStore store
+        ? DataDecryptionException.KeyFileMissing(store.Location, path, keyId)
+        : DataDecryptionException.KeyNotFound(path, keyId);
 }

@@ -9,6 +9,8 @@ namespace AutoResumeFiller.Data;
 /// <remarks>
 /// Called on every load, save and backup: an implementation should cache the ring and notice when another process
 /// changed it. Implementations must be thread-safe. Losing the ring makes the data unrecoverable: keep a copy apart.
+/// The built-in key files are read without ever being created (see <see cref="EncryptionKeyProviders.KeyFile"/>); an
+/// implementation of this interface is asked for its ring through <see cref="GetKeyRing"/> for reads too.
 /// </remarks>
 public interface IEncryptionKeyProvider
 {

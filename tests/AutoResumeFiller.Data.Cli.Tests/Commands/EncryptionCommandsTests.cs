@@ -71,6 +71,25 @@ public sealed class EncryptionCommandsTests : IDisposable
     }
 
     [Fact]
+    public void ShowAndBackup_EncryptedDataWithAKeyFilePathThatDoesNotExist_FailWithKeyNotFound_AndCreateNoKeyFile()
+    {
+        _arf.InitWithSample();
+        _arf.Run("--key-file", KeyFile, "encrypt").ExitCode.Should().Be(0);
+        var wrongKeyFile = Path.Combine(_arf.Root, "typo", "ring.json");
+
+        var show = _arf.Run("--key-file", wrongKeyFile, "show");
+        var backup = _arf.Run("--key-file", wrongKeyFile, "backup", "--name", "weekly");
+
+        foreach (var result in new[] { show, backup })
+        {
+            result.ExitCode.Should().Be(3, result.ToString());
+            result.StdErr.Should().Contain("Encryption key not found. Cannot decrypt data.").And.Contain($"The key file '{wrongKeyFile}' does not exist");
+        }
+
+        Directory.Exists(Path.GetDirectoryName(wrongKeyFile)).Should().BeFalse("no key file is created beside data it could not decrypt");
+    }
+
+    [Fact]
     public void Encrypt_WithoutKeyFile_IsAUsageError()
     {
         _arf.InitWithSample();

@@ -63,6 +63,8 @@ public sealed class EncryptedDataDirectoryTests : IDisposable
 
         var act = () => thief.LoadUserProfile();
 
-        act.Should().Throw<DataDecryptionException>().WithMessage("Encryption key not found. Cannot decrypt data.");
+        act.Should().Throw<DataDecryptionException>().WithMessage("Encryption key not found. Cannot decrypt data.")
+            .Which.Suggestion.Should().Contain($"The key file '{_temp.Combine("thief", "ring.json")}' does not exist");
+        Directory.Exists(_temp.Combine("thief")).Should().BeFalse("a load never creates a key file, nor its folder");
     }
 }

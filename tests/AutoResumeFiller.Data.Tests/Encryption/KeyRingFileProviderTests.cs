@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using AutoResumeFiller.Data.Encryption;
 using AutoResumeFiller.Data.IO;
-using AutoResumeFiller.Data.Tests.IO.Acl;
 using AutoResumeFiller.Data.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,26 +27,36 @@ public sealed class KeyRingFileProviderTests
     }
 
     [Fact]
-    public void GetKeyRing_NewFolderOnWindows_GetsTheProtectedUserOnlyAcl()
+    public void TryGetKeyRing_NoFile_ReturnsNullAndCreatesNothing()
     {
-        var acl = new FakeAccessControl("S-1-5-21-1");
-        var provider = new KeyRingFileProvider(KeyPath, null, _fs, _time, ManagerPlatforms.Create(OSFamily.Linux), acl);
+        var before = _fs.AllPaths.ToList();
 
-        provider.GetKeyRing();
+        var ring = Provider().TryGetKeyRing();
 
-        acl.Calls.Should().Contain("protect /home/user/.config/autoresumefiller");
-        acl.Get("/home/user/.config/autoresumefiller").IsProtected.Should().BeTrue();
+        ring.Should().BeNull();
+        _fs.AllPaths.Should().Equal(before, "neither the key file nor its folder is created");
     }
 
     [Fact]
-    public void GetKeyRing_ExistingFolder_LeavesItsAclAlone()
+    public void TryGetKeyRing_FileExists_ReadsTheSameRingAsGetKeyRing()
     {
-        _fs.Directory.CreateDirectory("/home/user/.config/autoresumefiller");
-        var acl = new FakeAccessControl("S-1-5-21-1");
+        var created = Provider().GetKeyRing();
 
-        new KeyRingFileProvider(KeyPath, null, _fs, _time, ManagerPlatforms.Create(OSFamily.Linux), acl).GetKeyRing();
+        var read = Provider().TryGetKeyRing();
 
-        acl.Calls.Should().BeEmpty();
+        read!.CurrentKey.Id.Should().Be(created.CurrentKey.Id);
+        read.CurrentKey.Material.ToArray().Should().Equal(created.CurrentKey.Material.ToArray());
+    }
+
+    [Fact]
+    public void TryGetKeyRing_FileDeletedAfterItWasCached_ReturnsNull()
+    {
+        var provider = Provider();
+        provider.GetKeyRing();
+        _fs.File.Delete(KeyPath);
+
+        provider.TryGetKeyRing().Should().BeNull("a key file that was moved away is missing, whatever was cached");
+        _fs.File.Exists(KeyPath).Should().BeFalse();
     }
 
     [Fact]

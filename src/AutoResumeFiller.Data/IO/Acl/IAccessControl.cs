@@ -15,6 +15,9 @@ internal interface IAccessControl
     /// <summary>Replaces the folder's DACL with a protected one holding exactly <paramref name="entries"/> (children re-inherit).</summary>
     void Protect(string folder, IReadOnlyList<AclEntry> entries);
 
+    /// <summary>Replaces the file's DACL with a protected one holding exactly <paramref name="entries"/>: nothing is inherited from its folder.</summary>
+    void ProtectFile(string file, IReadOnlyList<AclEntry> entries);
+
     /// <summary>Removes the explicit rules of the file or folder at <paramref name="path"/> and unprotects it, so it only inherits.</summary>
     void InheritOnly(string path);
 }

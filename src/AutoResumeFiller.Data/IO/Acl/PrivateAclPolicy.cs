@@ -21,6 +21,13 @@ internal static class PrivateAclPolicy
     }
 
     /// <summary>
+    /// A single file's rules where it lives, whatever its folder grants (the key file): full control for
+    /// <paramref name="userSid"/> and SYSTEM, as <see cref="Desired"/>, without inheritance flags (Windows refuses them on a file).
+    /// </summary>
+    public static IReadOnlyList<AclEntry> DesiredForFile(string userSid) =>
+        [.. Desired(userSid).Select(e => e with { Inheritance = AclInheritance.None })];
+
+    /// <summary>
     /// Whether the data directory's DACL must be rewritten: it is not protected, inherits anything, or grants or denies
     /// anything other than <see cref="Desired"/> (another user, Everyone, Administrators, a narrower right for the user).
     /// Rules are compared as Windows stores them: one trustee's rules with the same flags are merged first.

@@ -43,7 +43,7 @@ internal sealed class PrivateDirectoryAcl(IFileSystem fileSystem, IAccessControl
         {
             throw new DataAccessDeniedException(root, ex);
         }
-        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (CannotBeApplied(ex))
         {
             // As with a chmod that fails: the data stays usable, and the warning says it is not private.
             Log.AclNotApplied(logger, root, ex);
@@ -55,6 +55,13 @@ internal sealed class PrivateDirectoryAcl(IFileSystem fileSystem, IAccessControl
             ResetContents(root);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> says a DACL cannot be applied here (a file system without ACLs, a trustee that does
+    /// not resolve) rather than that access is denied: the file stays usable, and a warning says it is not private.
+    /// </summary>
+    public static bool CannotBeApplied(Exception ex) =>
+        ex is IOException or PlatformNotSupportedException or InvalidOperationException or ArgumentException;
 
     private void ResetContents(string root)
     {

@@ -28,23 +28,12 @@ internal sealed class WindowsAccessControl : IAccessControl
         return new AclSnapshot(security.AreAccessRulesProtected, entries);
     }
 
-    public void Protect(string folder, IReadOnlyList<AclEntry> entries)
-    {
-        var security = new DirectorySecurity();
-        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
-        foreach (var entry in entries)
-        {
-            security.AddAccessRule(new FileSystemAccessRule(
-                new SecurityIdentifier(entry.Sid),
-                (FileSystemRights)entry.Rights,
-                (InheritanceFlags)entry.Inheritance,
-                (PropagationFlags)entry.Propagation,
-                entry.Allow ? AccessControlType.Allow : AccessControlType.Deny));
-        }
-
+    public void Protect(string folder, IReadOnlyList<AclEntry> entries) =>
         // Written by name (SetNamedSecurityInfo), which also makes the children re-inherit the new rules.
-        new DirectoryInfo(folder).SetAccessControl(security);
-    }
+        new DirectoryInfo(folder).SetAccessControl(Protected(new DirectorySecurity(), entries));
+
+    public void ProtectFile(string file, IReadOnlyList<AclEntry> entries) =>
+        new FileInfo(file).SetAccessControl(Protected(new FileSecurity(), entries));
 
     public void InheritOnly(string path)
     {
@@ -62,6 +51,24 @@ internal sealed class WindowsAccessControl : IAccessControl
             RemoveExplicitRules(security);
             file.SetAccessControl(security);
         }
+    }
+
+    /// <summary>Fills <paramref name="security"/> with exactly <paramref name="entries"/>, protected from inheritance.</summary>
+    private static T Protected<T>(T security, IReadOnlyList<AclEntry> entries)
+        where T : FileSystemSecurity
+    {
+        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+        foreach (var entry in entries)
+        {
+            security.AddAccessRule(new FileSystemAccessRule(
+                new SecurityIdentifier(entry.Sid),
+                (FileSystemRights)entry.Rights,
+                (InheritanceFlags)entry.Inheritance,
+                (PropagationFlags)entry.Propagation,
+                entry.Allow ? AccessControlType.Allow : AccessControlType.Deny));
+        }
+
+        return security;
     }
 
     private static void RemoveExplicitRules(FileSystemSecurity security)

@@ -37,6 +37,21 @@ internal sealed class FakeAccessControl(string userSid) : IAccessControl
         _acls[folder] = new AclSnapshot(true, entries);
     }
 
+    /// <summary>Runs at each <see cref="ProtectFile"/> call, before it takes effect (to look at the file at that moment).</summary>
+    public Action<string>? OnProtectFile { get; set; }
+
+    public void ProtectFile(string file, IReadOnlyList<AclEntry> entries)
+    {
+        Calls.Add($"protect-file {file}");
+        OnProtectFile?.Invoke(file);
+        if (FailProtectWith is { } error)
+        {
+            throw error;
+        }
+
+        _acls[file] = new AclSnapshot(true, entries);
+    }
+
     public void InheritOnly(string path)
     {
         Calls.Add($"inherit-only {path}");

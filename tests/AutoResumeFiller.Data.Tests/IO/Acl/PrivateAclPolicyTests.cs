@@ -26,6 +26,14 @@ public class PrivateAclPolicyTests
     }
 
     [Fact]
+    public void DesiredForFile_ForAUser_IsFullControlForTheUserAndSystemWithoutInheritanceFlags()
+    {
+        PrivateAclPolicy.DesiredForFile(User).Should().Equal(
+            new AclEntry(User, AclEntry.FullControl, true, AclInheritance.None, 0, false),
+            new AclEntry("S-1-5-18", AclEntry.FullControl, true, AclInheritance.None, 0, false));
+    }
+
+    [Fact]
     public void NeedsTightening_ExactlyTheDesiredProtectedAcl_IsFalse()
     {
         PrivateAclPolicy.NeedsTightening(new AclSnapshot(true, PrivateAclPolicy.Desired(User)), User).Should().BeFalse();
