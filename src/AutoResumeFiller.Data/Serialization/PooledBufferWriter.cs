@@ -8,13 +8,18 @@ namespace AutoResumeFiller.Data.Serialization;
 /// stress size (DESIGN §6): an <see cref="ArrayBufferWriter{T}"/> plus the copy out of it allocate three large-object-heap
 /// arrays per save of a 1 MB profile, and the garbage collections they cause made up about a third of the save
 /// (see the benchmarks' Mechanisms.md). Dispose returns the array; the written bytes are invalid afterwards.
+/// Every array goes back to the pool with what was written in it zeroed: it held the user's profile in plaintext (even
+/// with encryption on), and the shared pool hands arrays out uncleared to any code in the process.
 /// </summary>
-internal sealed class PooledBufferWriter(int initialCapacity = PooledBufferWriter.DefaultCapacity) : IBufferWriter<byte>, IDisposable
+/// <param name="initialCapacity">The capacity to rent first.</param>
+/// <param name="pool">The pool (tests give their own; <see cref="ArrayPool{T}.Shared"/> by default).</param>
+internal sealed class PooledBufferWriter(int initialCapacity = PooledBufferWriter.DefaultCapacity, ArrayPool<byte>? pool = null) : IBufferWriter<byte>, IDisposable
 {
     /// <summary>The capacity rented when none is given: enough for a typical profile.</summary>
     public const int DefaultCapacity = 64 * 1024;
 
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+    private readonly ArrayPool<byte> _pool = pool ?? ArrayPool<byte>.Shared;
+    private byte[] _buffer = (pool ?? ArrayPool<byte>.Shared).Rent(initialCapacity);
     private int _written;
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
@@ -50,7 +55,8 @@ internal sealed class PooledBufferWriter(int initialCapacity = PooledBufferWrite
         _written = 0;
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // All of it: a serialization that failed may have left bytes it never advanced past the written part.
+            ReturnCleared(buffer, buffer.Length);
         }
     }
 
@@ -63,9 +69,16 @@ internal sealed class PooledBufferWriter(int initialCapacity = PooledBufferWrite
             return;
         }
 
-        var grown = ArrayPool<byte>.Shared.Rent(checked(Math.Max(_buffer.Length * 2, _written + needed)));
+        var grown = _pool.Rent(checked(Math.Max(_buffer.Length * 2, _written + needed)));
         _buffer.AsSpan(0, _written).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        ReturnCleared(_buffer, _written);
         _buffer = grown;
+    }
+
+    // On growth only the written part holds anything: a writer advances past all it wrote before it asks for more room.
+    private void ReturnCleared(byte[] buffer, int length)
+    {
+        buffer.AsSpan(0, length).Clear();
+        _pool.Return(buffer);
     }
 }

@@ -100,4 +100,41 @@ public class PooledBufferWriterTests
 
         again.Should().NotThrow();
     }
+
+    [Fact]
+    public void DisposeAndGrowth_EveryArrayGoesBackToThePoolZeroed()
+    {
+        // The arrays held the user's profile in plaintext; the shared pool hands them out uncleared.
+        var pool = new RecordingPool();
+        var writer = new PooledBufferWriter(initialCapacity: 16, pool);
+        for (var i = 0; i < 10; i++)
+        {
+            writer.GetSpan(40)[..40].Fill(0xAB);
+            writer.Advance(40);
+        }
+
+        writer.GetSpan(8)[..8].Fill(0xCD); // written but never advanced, as by a serialization that failed
+        writer.Dispose();
+
+        pool.Returned.Should().HaveCountGreaterThan(2, "the buffer grew from 16 bytes to hold 400");
+        pool.Returned.Should().OnlyContain(array => array.All(b => b == 0));
+        pool.Returned.Should().HaveSameCount(pool.Rented);
+        pool.Rented.Should().OnlyContain(array => pool.Returned.Contains(array), "every rented array is returned, once");
+    }
+
+    private sealed class RecordingPool : System.Buffers.ArrayPool<byte>
+    {
+        public List<byte[]> Rented { get; } = [];
+
+        public List<byte[]> Returned { get; } = [];
+
+        public override byte[] Rent(int minimumLength)
+        {
+            var array = new byte[minimumLength];
+            Rented.Add(array);
+            return array;
+        }
+
+        public override void Return(byte[] array, bool clearArray = false) => Returned.Add(array);
+    }
 }
