@@ -20,6 +20,7 @@ public sealed partial class UserDataManager
                 : "config.yaml in this archive had its API keys redacted on export: a restore installs it as it is (there is no current one to keep); enter the API keys again afterwards.");
         }
 
+        warnings.AddRange(RestoreRemovalWarnings(metadata, verification.Kind, KeepsCurrentConfig(verification)));
         warnings.AddRange(UnstorableNameWarnings(metadata, verification.Kind));
         return warnings;
     }
