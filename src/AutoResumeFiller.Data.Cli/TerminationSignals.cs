@@ -52,6 +52,13 @@ internal sealed class TerminationSignals : IDisposable
         }
 
         context.Cancel = true;
-        _cancel.Cancel();
+        try
+        {
+            _cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The signal came as the command ended and disposed this: there is nothing left to cancel.
+        }
     }
 }
