@@ -16,6 +16,7 @@ internal static class ExitCodes
     {
         DataLockTimeoutException => LockTimeout,
         InsufficientDiskSpaceException => DiskFull,
+        InvalidBackupException { InnerException: InsufficientDiskSpaceException } => DiskFull, // a sound archive the drive cannot take
         UserDataException => DataError,
         ArgumentException => Usage,
         OperationCanceledException => Cancelled,

@@ -155,7 +155,7 @@ public sealed partial class UserDataManager
 
     private string CreateManualBackupLocked(string backupName, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!_fileSystem.File.Exists(_layout.ProfilePath))
+        if (!ProfileToBackUpExists())
         {
             throw new ProfileNotFoundException(_layout.ProfilePath);
         }

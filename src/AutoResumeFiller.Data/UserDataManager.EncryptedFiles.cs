@@ -45,6 +45,13 @@ public sealed partial class UserDataManager
     }
 
     /// <summary>Whether a profile exists, plaintext or encrypted: initialization must never put an empty profile beside one it cannot read.</summary>
+    /// <summary>
+    /// Whether there is a profile for a backup or export to hold: the profile, or, with encryption on before
+    /// <c>EncryptExistingData</c> ran, the plaintext one (which the archive holds encrypted all the same).
+    /// </summary>
+    private bool ProfileToBackUpExists() =>
+        _fileSystem.File.Exists(_layout.ProfilePath) || (_layout.IsEncrypted && _fileSystem.File.Exists(_layout.PlaintextProfilePath));
+
     private bool ProfileExistsInAnyForm() =>
         _fileSystem.File.Exists(_layout.PlaintextProfilePath) || _fileSystem.File.Exists(_layout.PlaintextProfilePath + DataEncryption.Suffix);
 

@@ -88,7 +88,7 @@ public sealed partial class UserDataManager
 
     private string ExportLocked(string target, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!_fileSystem.File.Exists(_layout.ProfilePath))
+        if (!ProfileToBackUpExists())
         {
             throw new ProfileNotFoundException(_layout.ProfilePath);
         }

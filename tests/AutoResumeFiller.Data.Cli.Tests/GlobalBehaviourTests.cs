@@ -105,6 +105,45 @@ public sealed class GlobalBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void DiskFull_RestoreOfASoundBackupTheDriveCannotTake_ExitsWithDiskFullCodeAndSaysToFreeSpace()
+    {
+        if (Privileges.RootOnLinuxUnavailableReason("a real full disk") is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        _arf.Run("import", "--sample").ExitCode.Should().Be(0);
+        var backup = _arf.Run("backup", "--name", "sound");
+        backup.ExitCode.Should().Be(0, backup.ToString());
+        var archive = Directory.GetFiles(Path.Combine(_arf.DataDir, "backups"), "sound_*.zip").Single();
+        var mountPoint = Path.Combine(_arf.Root, "small disk");
+        Directory.CreateDirectory(mountPoint);
+        var (mountCode, mountOutput) = Privileges.Run(_arf, "mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint);
+        if (mountCode != 0)
+        {
+            Assert.Skip($"mount -t tmpfs failed ({mountCode}): {mountOutput.Trim()}");
+        }
+
+        try
+        {
+            // 2 MB of drive, 10 MB to keep free: no archive fits, however sound.
+            var dataDir = Path.Combine(mountPoint, "arf");
+            _arf.RunRaw(["--data-dir", dataDir, "init"]).ExitCode.Should().Be(0);
+            var before = File.ReadAllBytes(Path.Combine(dataDir, "data", "user_profile.json"));
+
+            var result = _arf.RunRaw(["--data-dir", dataDir, "restore", archive]);
+
+            result.ExitCode.Should().Be(5, result.ToString());
+            result.StdErr.Should().Contain("the archive expands to").And.Contain("hint: The backup is sound").And.Contain("free some space");
+            File.ReadAllBytes(Path.Combine(dataDir, "data", "user_profile.json")).Should().Equal(before);
+        }
+        finally
+        {
+            Privileges.Run(_arf, "umount", mountPoint);
+        }
+    }
+
+    [Fact]
     public void DiskFull_Import_ExitsWithDiskFullCode()
     {
         if (Privileges.RootOnLinuxUnavailableReason("a real full disk") is { } reason)

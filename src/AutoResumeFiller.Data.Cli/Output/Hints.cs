@@ -15,6 +15,9 @@ internal static class Hints
             $"Restore a backup with 'arf-data restore NAME' (see 'arf-data backups'); newest first: {Names(corrupted.AvailableBackups)}.",
         ProfileCorruptedException =>
             "There is no backup to restore: fix the file in a text editor ('arf-data validate FILE' checks it), or move it aside and run 'arf-data init' to start an empty profile.",
+        InvalidBackupException { InnerException: InsufficientDiskSpaceException } =>
+            "The backup is sound, but the drive of the data directory has too little free space for it: free some space " +
+            "(for example, delete old backups listed by 'arf-data backups'), then restore again; nothing was changed.",
         InvalidBackupException =>
             "Choose another backup (see 'arf-data backups'); this one was not used and nothing was changed.",
         DataLockTimeoutException =>

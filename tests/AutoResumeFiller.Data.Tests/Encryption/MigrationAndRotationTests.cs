@@ -41,6 +41,29 @@ public sealed class MigrationAndRotationTests
     }
 
     [Fact]
+    public async Task BackupAndExport_KeyGivenBeforeEncryptExistingData_ArchiveThePlaintextProfileEncrypted()
+    {
+        // A key set (AUTORESUMEFILLER_KEY_FILE, say) before 'encrypt' ran: the profile is still the plaintext one, which
+        // loads; backing it up must work too, not report a missing profile.
+        var manager = Encrypted();
+
+        _plain.FileSystem.Directory.CreateDirectory("/elsewhere");
+
+        var backup = manager.BackupData("before-encrypt");
+        var export = await manager.ExportDataAsync("/elsewhere/copy.zip.enc", null, TestContext.Current.CancellationToken);
+
+        backup.Should().EndWith(".zip.enc");
+        foreach (var archive in new[] { backup, export })
+        {
+            EncryptedFiles.KeyIdOf(_plain.FileSystem.File.ReadAllBytes(archive)).Should().Be(_keys.Ring.CurrentKey.Id, "the whole archive is encrypted");
+            manager.VerifyBackup(archive).Problems.Should().BeEmpty(archive);
+            var entries = EncryptedFiles.Entries(_plain, archive, _keys.Ring);
+            entries.Should().ContainKey("data/user_profile.json", archive);
+            System.Text.Encoding.UTF8.GetString(entries["data/user_profile.json"]).Should().Contain("\"Grace\"");
+        }
+    }
+
+    [Fact]
     public void EncryptExistingData_Twice_SecondRunChangesNothing()
     {
         var manager = Encrypted();
