@@ -41,23 +41,35 @@ internal static class CliApp
             EnableDefaultExceptionHandler = false,
         };
 
+        TerminationSignals? signals = null;
         try
         {
             var parseResult = BuildRoot(new CliContext(terminal)).Parse(args);
-            if (parseResult.CommandResult.Command.Name == WatchCommand.Name)
+
+            // System.CommandLine's own signal handling is off for every command: watch handles SIGINT/SIGTERM itself
+            // (a signal is how it ends successfully), and the others get TerminationSignals, which cancels their token
+            // and waits for them to clean up (see its remarks for why the built-in handling cannot do that).
+            invocation.ProcessTerminationTimeout = null;
+            if (parseResult.CommandResult.Command.Name != WatchCommand.Name)
             {
-                // A signal is how a watch ends successfully; System.CommandLine would turn it into 130/143.
-                invocation.ProcessTerminationTimeout = null;
+                signals = new TerminationSignals();
             }
 
-            var code = await parseResult.InvokeAsync(invocation).ConfigureAwait(false);
+            var code = await parseResult.InvokeAsync(invocation, signals?.Token ?? default).ConfigureAwait(false);
             return parseResult.Errors.Count > 0 ? ExitCodes.Usage : code;
         }
 #pragma warning disable CA1031 // The one place every failure becomes a message and an exit code.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return ErrorReporter.Report(ex, terminal);
+            var code = ErrorReporter.Report(ex, terminal);
+
+            // Cancelled by a signal: 130 for Ctrl+C (SIGINT), 143 for SIGTERM, as a shell reports a process they end.
+            return ex is OperationCanceledException && signals?.ExitCode is { } signalCode ? signalCode : code;
+        }
+        finally
+        {
+            signals?.Dispose();
         }
     }
 }

@@ -10,6 +10,7 @@ internal static class ExitCodes
     public const int LockTimeout = 4;
     public const int DiskFull = 5;
     public const int Cancelled = 130;
+    public const int Terminated = 143;
 
     public static int For(Exception exception) => exception switch
     {

@@ -9,14 +9,14 @@ internal static class RestoreCommand
     {
         var backup = BackupArgument.Create("The archive to restore");
         var command = new Command("restore", "Restore from a backup after verifying it; the current state is saved first in a pre_restore backup.") { backup };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var manager = context.CreateManager(parseResult);
             var source = parseResult.GetRequiredValue(backup);
 
             // Said before anything happens; the restore verifies the archive again under its lock.
             VerifyCommand.WriteWarnings(context.Terminal, manager.VerifyBackup(source));
-            manager.RestoreFromBackup(source);
+            await manager.RestoreFromBackupAsync(source, cancellationToken).ConfigureAwait(false);
             var undo = manager.LastPreRestoreBackupPath
                 ?? throw new InvalidOperationException("The restore finished without recording its pre-restore backup.");
             var terminal = context.Terminal;
