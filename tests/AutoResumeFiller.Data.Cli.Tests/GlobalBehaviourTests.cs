@@ -104,18 +104,14 @@ public sealed class GlobalBehaviourTests : IDisposable
         File.ReadAllBytes(_arf.ProfilePath).Should().Equal(before);
     }
 
-    [Fact]
-    public void DiskFull_RestoreOfASoundBackupTheDriveCannotTake_ExitsWithDiskFullCodeAndSaysToFreeSpace()
+    /// <summary>A real 2 MB tmpfs under the test's folder (unmounted by the test), or the test is skipped with the reason.</summary>
+    private string MountSmallDiskOrSkip()
     {
         if (Privileges.RootOnLinuxUnavailableReason("a real full disk") is { } reason)
         {
             Assert.Skip(reason);
         }
 
-        _arf.Run("import", "--sample").ExitCode.Should().Be(0);
-        var backup = _arf.Run("backup", "--name", "sound");
-        backup.ExitCode.Should().Be(0, backup.ToString());
-        var archive = Directory.GetFiles(Path.Combine(_arf.DataDir, "backups"), "sound_*.zip").Single();
         var mountPoint = Path.Combine(_arf.Root, "small disk");
         Directory.CreateDirectory(mountPoint);
         var (mountCode, mountOutput) = Privileges.Run(_arf, "mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint);
@@ -124,11 +120,34 @@ public sealed class GlobalBehaviourTests : IDisposable
             Assert.Skip($"mount -t tmpfs failed ({mountCode}): {mountOutput.Trim()}");
         }
 
+        return mountPoint;
+    }
+
+    private string InitializedOn(string mountPoint)
+    {
+        var dataDir = Path.Combine(mountPoint, "arf");
+        _arf.RunRaw(["--data-dir", dataDir, "init"]).ExitCode.Should().Be(0);
+        return dataDir;
+    }
+
+    [Fact]
+    public void DiskFull_RestoreOfASoundBackupTheDriveCannotTake_ExitsWithDiskFullCodeAndSaysToFreeSpace()
+    {
+        if (Privileges.RootOnLinuxUnavailableReason("a real full disk") is { } reason)
+        {
+            Assert.Skip(reason); // before the backup is made, not only at the mount
+        }
+
+        _arf.Run("import", "--sample").ExitCode.Should().Be(0);
+        var backup = _arf.Run("backup", "--name", "sound");
+        backup.ExitCode.Should().Be(0, backup.ToString());
+        var archive = Directory.GetFiles(Path.Combine(_arf.DataDir, "backups"), "sound_*.zip").Single();
+        var mountPoint = MountSmallDiskOrSkip();
+
         try
         {
             // 2 MB of drive, 10 MB to keep free: no archive fits, however sound.
-            var dataDir = Path.Combine(mountPoint, "arf");
-            _arf.RunRaw(["--data-dir", dataDir, "init"]).ExitCode.Should().Be(0);
+            var dataDir = InitializedOn(mountPoint);
             var before = File.ReadAllBytes(Path.Combine(dataDir, "data", "user_profile.json"));
 
             var result = _arf.RunRaw(["--data-dir", dataDir, "restore", archive]);
@@ -146,23 +165,11 @@ public sealed class GlobalBehaviourTests : IDisposable
     [Fact]
     public void DiskFull_Import_ExitsWithDiskFullCode()
     {
-        if (Privileges.RootOnLinuxUnavailableReason("a real full disk") is { } reason)
-        {
-            Assert.Skip(reason);
-        }
-
-        var mountPoint = Path.Combine(_arf.Root, "small disk");
-        Directory.CreateDirectory(mountPoint);
-        var (mountCode, mountOutput) = Privileges.Run(_arf, "mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint);
-        if (mountCode != 0)
-        {
-            Assert.Skip($"mount -t tmpfs failed ({mountCode}): {mountOutput.Trim()}");
-        }
+        var mountPoint = MountSmallDiskOrSkip();
 
         try
         {
-            var dataDir = Path.Combine(mountPoint, "arf");
-            _arf.RunRaw(["--data-dir", dataDir, "init"]).ExitCode.Should().Be(0);
+            var dataDir = InitializedOn(mountPoint);
             var before = File.ReadAllBytes(Path.Combine(dataDir, "data", "user_profile.json"));
 
             var result = _arf.RunRaw(["--data-dir", dataDir, "import", "--sample"]);
