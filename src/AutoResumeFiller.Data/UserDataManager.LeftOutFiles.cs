@@ -39,16 +39,13 @@ public sealed partial class UserDataManager
     /// full backup would leave in place, and the files this archive's metadata says it left out (at most
     /// <see cref="MaxLeftOutWarnings"/>: the list comes from the archive, which may be hostile).
     /// </summary>
-    private List<string> UnstorableNameWarnings(BackupMetadata metadata, BackupKind? kind)
+    /// <param name="metadata">The archive's metadata.</param>
+    /// <param name="currentFiles">The files of resumes/ and cover_letters/ now (see <see cref="CurrentUserFiles"/>).</param>
+    private static List<string> UnstorableNameWarnings(BackupMetadata metadata, IReadOnlyList<UserFile> currentFiles)
     {
         var warnings = new List<string>();
-        if (kind is null or BackupKind.Auto)
-        {
-            return warnings; // an auto backup holds the profile only, and its restore touches nothing else
-        }
-
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in UnstorableFilesNow())
+        foreach (var file in currentFiles.Where(f => f.WhyUnstorable is not null))
         {
             present.Add(file.EntryName);
             warnings.Add($"{BackupEntryNames.Printable(file.EntryName)} has a name no backup can hold ({file.WhyUnstorable}): a restore leaves it as it is. Rename it to have it backed up.");
@@ -69,12 +66,15 @@ public sealed partial class UserDataManager
         return warnings;
     }
 
-    /// <summary>The files a restore would leave in place; none when the folders cannot be read (the restore itself will say so).</summary>
-    private List<UserFile> UnstorableFilesNow()
+    /// <summary>
+    /// The files of resumes/ and cover_letters/ now, read once for the warnings of <see cref="VerifyBackup"/>; none when the
+    /// folders cannot be read (the restore itself will say so).
+    /// </summary>
+    private List<UserFile> CurrentUserFiles()
     {
         try
         {
-            return [.. UserFiles.Unstorable(_fileSystem, _layout)];
+            return [.. UserFiles.All(_fileSystem, _layout)];
         }
         catch (Exception ex) when (IoErrors.IsIoFailure(ex))
         {

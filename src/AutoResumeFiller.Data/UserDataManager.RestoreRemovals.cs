@@ -1,6 +1,5 @@
 using System.Globalization;
 using AutoResumeFiller.Data.Backups;
-using AutoResumeFiller.Data.IO;
 
 namespace AutoResumeFiller.Data;
 
@@ -15,14 +14,9 @@ public sealed partial class UserDataManager
     private const int MaxRemovalsNamed = 20;
 
     /// <summary>The warning about the current files a restore of this archive would remove; none when it removes nothing.</summary>
-    private IEnumerable<string> RestoreRemovalWarnings(BackupMetadata metadata, BackupKind? kind, bool keepsCurrentConfig)
+    private IEnumerable<string> RestoreRemovalWarnings(BackupMetadata metadata, IReadOnlyList<UserFile> currentFiles, bool keepsCurrentConfig)
     {
-        if (kind is null or BackupKind.Auto)
-        {
-            return []; // an auto backup holds the profile only, and its restore touches nothing else
-        }
-
-        var removed = FilesARestoreRemoves(metadata, keepsCurrentConfig);
+        var removed = FilesARestoreRemoves(metadata, currentFiles, keepsCurrentConfig);
         if (removed.Count == 0)
         {
             return [];
@@ -36,33 +30,17 @@ public sealed partial class UserDataManager
             $"a restore removes {removed.Count} current {noun} this backup does not hold: {named}{more} (the pre-restore backup it takes first keeps them).")];
     }
 
-    /// <summary>The current files, as entry names, that a restore removes; none when the folders cannot be read (the restore itself will say so).</summary>
-    private List<string> FilesARestoreRemoves(BackupMetadata metadata, bool keepsCurrentConfig)
+    /// <summary>The current files, as entry names, that a restore removes.</summary>
+    private List<string> FilesARestoreRemoves(BackupMetadata metadata, IReadOnlyList<UserFile> currentFiles, bool keepsCurrentConfig)
     {
         var held = new HashSet<string>(metadata.Files.Select(f => f.Path), StringComparer.Ordinal);
         var removed = new List<string>();
-        try
+        if (!keepsCurrentConfig && !held.Contains(BackupEntryNames.Config) && _fileSystem.File.Exists(_layout.ConfigPath))
         {
-            if (!keepsCurrentConfig && !held.Contains(BackupEntryNames.Config) && _fileSystem.File.Exists(_layout.ConfigPath))
-            {
-                removed.Add(BackupEntryNames.Config);
-            }
-
-            foreach (var (folder, prefix) in new[] { (_layout.ResumesFolder, BackupEntryNames.ResumesPrefix), (_layout.CoverLettersFolder, BackupEntryNames.CoverLettersPrefix) })
-            {
-                if (UserFiles.IsRealFolder(_fileSystem, folder))
-                {
-                    removed.AddRange(UserFiles.In(_fileSystem, folder, prefix)
-                        .Where(f => f.WhyUnstorable is null && !held.Contains(f.EntryName))
-                        .Select(f => f.EntryName));
-                }
-            }
-        }
-        catch (Exception ex) when (IoErrors.IsIoFailure(ex))
-        {
-            return [];
+            removed.Add(BackupEntryNames.Config);
         }
 
+        removed.AddRange(currentFiles.Where(f => f.WhyUnstorable is null && !held.Contains(f.EntryName)).Select(f => f.EntryName));
         return removed;
     }
 }

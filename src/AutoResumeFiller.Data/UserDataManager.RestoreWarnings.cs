@@ -20,8 +20,14 @@ public sealed partial class UserDataManager
                 : "config.yaml in this archive had its API keys redacted on export: a restore installs it as it is (there is no current one to keep); enter the API keys again afterwards.");
         }
 
-        warnings.AddRange(RestoreRemovalWarnings(metadata, verification.Kind, KeepsCurrentConfig(verification)));
-        warnings.AddRange(UnstorableNameWarnings(metadata, verification.Kind));
+        if (verification.Kind is null or BackupKind.Auto)
+        {
+            return warnings; // an auto backup holds the profile only, and its restore touches no other file
+        }
+
+        var currentFiles = CurrentUserFiles();
+        warnings.AddRange(RestoreRemovalWarnings(metadata, currentFiles, KeepsCurrentConfig(verification)));
+        warnings.AddRange(UnstorableNameWarnings(metadata, currentFiles));
         return warnings;
     }
 

@@ -21,12 +21,11 @@ internal static class UserFiles
             return new UserFile(file, entryName, BackupEntryNames.WhyUnsafe(entryName));
         });
 
-    /// <summary>The files of both folders whose names no backup can hold (a missing or linked folder has none).</summary>
-    public static IEnumerable<UserFile> Unstorable(IFileSystem fileSystem, DataLayout layout) =>
+    /// <summary>The files of both folders (a missing or linked folder has none).</summary>
+    public static IEnumerable<UserFile> All(IFileSystem fileSystem, DataLayout layout) =>
         new[] { (layout.ResumesFolder, BackupEntryNames.ResumesPrefix), (layout.CoverLettersFolder, BackupEntryNames.CoverLettersPrefix) }
             .Where(f => IsRealFolder(fileSystem, f.Item1))
-            .SelectMany(f => In(fileSystem, f.Item1, f.Item2))
-            .Where(f => f.WhyUnstorable is not null);
+            .SelectMany(f => In(fileSystem, f.Item1, f.Item2));
 
     /// <summary>Whether <paramref name="folder"/> exists and is not a link (a backup holds nothing through a linked folder).</summary>
     public static bool IsRealFolder(IFileSystem fileSystem, string folder)
