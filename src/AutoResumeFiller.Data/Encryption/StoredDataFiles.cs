@@ -5,14 +5,14 @@ using AutoResumeFiller.Data.IO;
 namespace AutoResumeFiller.Data.Encryption;
 
 /// <summary>
-/// The data directory's files that encryption is about: the profile and the backup archives, plaintext and encrypted.
-/// Finds them for the migration and the rotation, and tells <see cref="DataEncryption"/> whether encrypted data is
-/// already there before it lets a first key be created (one there means its key file was lost).
+/// The data directory's encrypted files as their names show them, read without any key: tells <see cref="DataEncryption"/>
+/// whether encrypted data is already there before it lets a first key be created (one there means its key file was lost),
+/// and reads the key id a file's header names. (The migration and the rotation walk what <c>ListAvailableBackups</c> lists.)
 /// </summary>
 internal sealed class StoredDataFiles(IFileSystem fileSystem, DataLayout layout)
 {
-    /// <summary>Every backup archive in the backups folder (by name), plaintext and encrypted, ordinal order; links are skipped.</summary>
-    public List<string> Backups() => !fileSystem.Directory.Exists(layout.BackupsFolder)
+    /// <summary>Every backup archive in the backups folder by its name (no archive is opened), ordinal order; links are skipped.</summary>
+    private List<string> Backups() => !fileSystem.Directory.Exists(layout.BackupsFolder)
         ? []
         : [.. fileSystem.Directory.EnumerateFiles(layout.BackupsFolder)
             .Where(p => BackupNaming.TryParse(fileSystem.Path.GetFileName(p), out _, out _, out _, out _))
